@@ -1,0 +1,24 @@
+package io.logrouter.transforms;
+
+import io.logrouter.event.EventBatch;
+import io.logrouter.event.LogEvent;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * A processor that works event by event on the batch in the exchange body. Route authors wire one in YAML as a bean
+ * ({@code - process: {ref: parseJson}}); one exchange still carries the whole batch.
+ */
+public abstract class EventTransform implements Processor {
+
+    @Override
+    public final void process(Exchange exchange) {
+        EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+        if (batch != null) {
+            batch.events().removeIf(event -> !apply(event));
+        }
+    }
+
+    /** Changes the event in place; returns false to drop it from the batch. */
+    public abstract boolean apply(LogEvent event);
+}
