@@ -1,0 +1,28 @@
+package io.logrouter.sinks.deadletter;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.event.LogEvent;
+import java.time.Instant;
+
+/**
+ * What the dead-letter topic holds for an event that could not be delivered: the original event untouched, and why,
+ * where and when it failed, so it can be replayed once the cause is fixed.
+ */
+public final class DeadLetterEnvelope {
+
+    private DeadLetterEnvelope() {
+    }
+
+    public static LogEvent wrap(LogEvent event, String stage, String reason, String routeId) {
+        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+        envelope.put("id", event.id());
+        envelope.set("event", event.fields());
+        ObjectNode failure = envelope.putObject("failure");
+        failure.put("stage", stage);
+        failure.put("reason", reason);
+        failure.put("route", routeId);
+        failure.put("time", Instant.now().toString());
+        return new LogEvent(event.id(), envelope);
+    }
+}

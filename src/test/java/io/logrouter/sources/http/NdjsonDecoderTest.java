@@ -1,0 +1,48 @@
+package io.logrouter.sources.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.logrouter.event.EventBatch;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+class NdjsonDecoderTest {
+
+    private static EventBatch decode(byte[] body) throws Exception {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setBody(body);
+        new NdjsonDecoder().process(exchange);
+        assertEquals(exchange.getProperty(NdjsonDecoder.RECEIVED), exchange.getMessage().getBody(EventBatch.class).size());
+        return exchange.getMessage().getBody(EventBatch.class);
+    }
+
+    @Test
+    void oneEventPerNonBlankLine() throws Exception {
+        EventBatch batch = decode("{\"a\":1}\n\n  \nplain text\r\n{\"b\":2}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, batch.size());
+        assertEquals("{\"a\":1}", batch.events().get(0).text("message"));
+        assertEquals("plain text", batch.events().get(1).text("message"));
+        assertEquals("{\"b\":2}", batch.events().get(2).text("message"));
+    }
+
+    @Test
+    void aRetriedBodyGetsTheSameIdsAndRepeatedLinesStayDistinct() throws Exception {
+        byte[] body = "same\nsame\nother\n".getBytes(StandardCharsets.UTF_8);
+        EventBatch first = decode(body);
+        EventBatch retry = decode(body);
+        for (int i = 0; i < first.size(); i++) {
+            assertEquals(first.events().get(i).id(), retry.events().get(i).id());
+        }
+        assertNotEquals(first.events().get(0).id(), first.events().get(1).id());
+    }
+
+    @Test
+    void invalidUtf8IsReplacedNotFatal() throws Exception {
+        EventBatch batch = decode(new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28, '\n'});
+        assertEquals("ok\uFFFD(", batch.events().get(0).text("message"));
+    }
+}
