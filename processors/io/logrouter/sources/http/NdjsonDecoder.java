@@ -4,6 +4,7 @@ import io.logrouter.event.EventBatch;
 import io.logrouter.event.EventId;
 import io.logrouter.event.LogEvent;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
@@ -25,9 +26,20 @@ public final class NdjsonDecoder implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        if (exchange.getMessage().getBody() instanceof Map) {
+            // platform-http decodes form bodies into a map: the lines are gone by then
+            throw new IngestRejectedException(415, "send NDJSON as application/x-ndjson or application/json,"
+                    + " not as a form");
+        }
+        InputStream body = exchange.getMessage().getBody(InputStream.class);
+        EventBatch batch = body == null ? new EventBatch() : decode(body);
+        exchange.setProperty(RECEIVED, batch.size());
+        exchange.getMessage().setBody(batch);
+    }
+
+    private static EventBatch decode(InputStream body) throws IOException {
         EventBatch batch = new EventBatch();
         Map<String, Integer> repeats = new HashMap<>();
-        InputStream body = exchange.getMessage().getMandatoryBody(InputStream.class);
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
@@ -41,7 +53,6 @@ public final class NdjsonDecoder implements Processor {
                 batch.add(LogEvent.ofMessage(id, line));
             }
         }
-        exchange.setProperty(RECEIVED, batch.size());
-        exchange.getMessage().setBody(batch);
+        return batch;
     }
 }
