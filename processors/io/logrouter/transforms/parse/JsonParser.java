@@ -1,0 +1,84 @@
+package io.logrouter.transforms.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Parses a JSON object held as text in a field: an application's structured log line in {@code message}, or the
+ * payload of a Docker json-file line's {@code log}.
+ *
+ * <p>Log input is untrusted, so the reader enforces Jackson's stream constraints: nesting deeper than
+ * {@code maxNestingDepth} or a string longer than {@code maxStringLength} ends in the parse-failure marker, never in
+ * a StackOverflowError or an out-of-memory. One reader is shared by all events (readers are immutable and
+ * thread-safe), and text whose first non-blank character is not {@code {} is rejected before Jackson sees it, so
+ * plain-text lines in a mixed stream cost no exception inside Jackson.
+ */
+public class JsonParser extends FieldParser {
+
+    private int maxNestingDepth = 100;
+    private int maxStringLength = 5 * 1024 * 1024;
+    private ObjectReader reader = reader(maxNestingDepth, maxStringLength);
+
+    @Override
+    protected ObjectNode parse(String raw) throws UnparseableInput {
+        if (!startsWithBrace(raw)) {
+            throw new UnparseableInput("not a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = reader.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new UnparseableInput("invalid JSON: " + e.getOriginalMessage());
+        }
+        if (!(node instanceof ObjectNode)) {
+            throw new UnparseableInput("not a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static boolean startsWithBrace(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{';
+            }
+        }
+        return false;
+    }
+
+    private static ObjectReader reader(int maxNestingDepth, int maxStringLength) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(maxNestingDepth)
+                        .maxStringLength(maxStringLength)
+                        .build())
+                .build();
+        // trailing tokens mean the line was not one JSON document ("{..} {..}", "{..} junk"): not ours to guess
+        return new ObjectMapper(factory).reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    public int getMaxNestingDepth() {
+        return maxNestingDepth;
+    }
+
+    public void setMaxNestingDepth(int maxNestingDepth) {
+        this.maxNestingDepth = maxNestingDepth;
+        this.reader = reader(maxNestingDepth, maxStringLength);
+    }
+
+    public int getMaxStringLength() {
+        return maxStringLength;
+    }
+
+    /** In characters; 5 Mi by default, well above any log line a sink should index. */
+    public void setMaxStringLength(int maxStringLength) {
+        this.maxStringLength = maxStringLength;
+        this.reader = reader(maxNestingDepth, maxStringLength);
+    }
+}
