@@ -62,7 +62,7 @@ class FileAndHttpToElasticsearchTest {
         String body = IntStream.range(0, events).mapToObj(seq -> jsonEvent(seq, "http"))
                 .collect(Collectors.joining("\n", "", "\nplain text, not json " + run + "\n"));
 
-        given().body(body).contentType("application/x-ndjson")
+        given().body(body.getBytes(StandardCharsets.UTF_8)).contentType("application/x-ndjson")
                 .when().post("/ingest/ndjson")
                 .then().statusCode(200).body("accepted", equalTo(events + 1));
 
