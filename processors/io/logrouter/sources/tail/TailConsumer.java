@@ -1,0 +1,324 @@
+package io.logrouter.sources.tail;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.logrouter.event.EventBatch;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tails the included files on a thread of its own and sends their lines as {@link EventBatch} exchanges, one at a
+ * time. A file's checkpoint only moves once the exchange carrying its lines has completed without an exception; when
+ * it fails, every file is read again from its checkpoint, after a growing pause, so the same events (with the same
+ * ids) are offered again. Nothing is checkpointed before it is delivered.
+ */
+public class TailConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TailConsumer.class);
+
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5000;
+
+    private final TailConfiguration config;
+    private final Map<FileIdentity, TailedFile> files = new LinkedHashMap<>();
+    /** The registry's content: the checkpoints of the files tailed or still included. */
+    private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
+    private final AtomicLong eventsDelivered = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
+    private volatile int openFiles;
+    private CheckpointRegistry registry;
+    private FileScanner scanner;
+    private ExecutorService executor;
+    private CountDownLatch stopRequested;
+    private int firstFile;
+    private int failures;
+
+    public TailConsumer(TailEndpoint endpoint, Processor processor, TailConfiguration config) {
+        super(endpoint, processor);
+        this.config = config;
+    }
+
+    /** Events in exchanges that completed without an exception. */
+    public long getEventsDelivered() {
+        return eventsDelivered.get();
+    }
+
+    /** Bytes read from files, including those read again after a failed delivery. */
+    public long getBytesRead() {
+        return bytesRead.get();
+    }
+
+    public int getOpenFiles() {
+        return openFiles;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        config.validate();
+        registry = new CheckpointRegistry(Path.of(config.getRegistry()));
+        checkpoints.clear();
+        checkpoints.putAll(registry.load());
+        scanner = new FileScanner(config.getInclude(), config.getExclude());
+        stopRequested = new CountDownLatch(1);
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "tail:" + ((TailEndpoint) getEndpoint()).getName());
+        executor.execute(this::run);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (executor != null) {
+            stopRequested.countDown();
+            // waits for the batch in flight: the thread closes every file on its way out
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+            executor = null;
+        }
+        super.doStop();
+    }
+
+    private void run() {
+        long nextScan = System.nanoTime();
+        boolean startup = true;
+        try {
+            while (!stopping()) {
+                try {
+                    if (System.nanoTime() - nextScan >= 0) {
+                        discover(startup);
+                        startup = false;
+                        nextScan = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.getScanInterval());
+                    }
+                    EventBatch batch = fillBatch();
+                    if (stopping()) {
+                        // not delivered, so not checkpointed: the next start reads these lines again
+                        break;
+                    }
+                    if (!batch.isEmpty() && !deliver(batch)) {
+                        rewind();
+                        pause(backoffMillis());
+                        continue;
+                    }
+                    failures = 0;
+                    commit();
+                    if (batch.isEmpty()) {
+                        pause(config.getPollInterval());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    getExceptionHandler().handleException("tail: cannot read or checkpoint; reading again from the last checkpoint", e);
+                    rewind();
+                    pause(backoffMillis());
+                }
+            }
+        } finally {
+            files.values().forEach(this::closeQuietly);
+            files.clear();
+            openFiles = 0;
+        }
+    }
+
+    /** Looks for new, renamed, rotated and deleted files. */
+    private void discover(boolean startup) throws IOException {
+        Map<FileIdentity, Path> found = scanner.scan();
+        for (TailedFile file : new ArrayList<>(files.values())) {
+            Path path = found.get(file.identity());
+            try {
+                if (path == null) {
+                    file.orphan();
+                } else {
+                    file.foundAt(path);
+                }
+            } catch (IOException e) {
+                drop(file, e);
+            }
+        }
+        boolean changed = false;
+        for (Map.Entry<FileIdentity, Path> entry : found.entrySet()) {
+            if (!files.containsKey(entry.getKey())) {
+                changed |= open(entry.getKey(), entry.getValue(), startup);
+            }
+        }
+        // forget files neither tailed nor included any more, so the registry does not grow with every rotation
+        changed |= checkpoints.keySet().removeIf(key -> !found.containsKey(new FileIdentity(key)) && !files.containsKey(new FileIdentity(key)));
+        openFiles = files.size();
+        if (changed) {
+            registry.save(checkpoints.values());
+        }
+    }
+
+    /**
+     * A new file's checkpoint is saved before any of it is delivered, so that its generation, part of its event
+     * ids, survives a crash and a redelivery overwrites.
+     */
+    private boolean open(FileIdentity identity, Path path, boolean startup) {
+        try {
+            TailedFile file = TailedFile.open(path, identity, checkpoints.get(identity.key()), startup && !config.isReadFromHead(), config);
+            if (file == null) {
+                return false; // replaced between the scan and the opening: the next scan finds the new file
+            }
+            files.put(identity, file);
+            Checkpoint checkpoint = file.checkpoint();
+            checkpoints.put(identity.key(), checkpoint);
+            LOG.info("Tailing {} from offset {}", path, checkpoint.offset());
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Cannot open {}: {}", path, e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Reads until the batch is full, or no file has more, or batchLinger has passed since the batch got its first
+     * event. An empty batch means there is nothing to read right now.
+     */
+    private EventBatch fillBatch() {
+        EventBatch batch = new EventBatch();
+        long lingerUntil = 0;
+        while (true) {
+            boolean progress = readOnce(batch);
+            if (batch.size() >= config.getBatchSize() || batch.isEmpty() || stopping()) {
+                return batch;
+            }
+            long now = System.nanoTime();
+            if (lingerUntil == 0) {
+                lingerUntil = now + TimeUnit.MILLISECONDS.toNanos(config.getBatchLinger());
+            }
+            long left = TimeUnit.NANOSECONDS.toMillis(lingerUntil - now);
+            if (left <= 0) {
+                return batch;
+            }
+            if (!progress) {
+                pause(Math.min(config.getPollInterval(), left));
+            }
+        }
+    }
+
+    /** One pass over the files, starting from a different one each time so that a busy file cannot starve the rest. */
+    private boolean readOnce(EventBatch batch) {
+        List<TailedFile> order = new ArrayList<>(files.values());
+        int maxEvents = config.getBatchSize();
+        boolean progress = false;
+        long now = System.nanoTime();
+        for (int i = 0; i < order.size() && batch.size() < maxEvents; i++) {
+            TailedFile file = order.get((firstFile + i) % order.size());
+            if (file.isDrained()) {
+                continue;
+            }
+            try {
+                long read = file.read(batch, maxEvents);
+                bytesRead.addAndGet(read);
+                progress |= read > 0;
+                file.flushExpired(batch, maxEvents, now);
+                if (read == 0 && file.writerIsGone(now)) {
+                    file.drain(batch, maxEvents);
+                }
+            } catch (IOException e) {
+                drop(file, e);
+            }
+        }
+        firstFile = order.isEmpty() ? 0 : (firstFile + 1) % order.size();
+        return progress;
+    }
+
+    /**
+     * Sends the batch and waits for its outcome. An exception, or a route that marked the exchange for rollback,
+     * means not delivered; an exception the route handled itself (a dead letter) counts as delivered.
+     */
+    private boolean deliver(EventBatch batch) {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setBody(batch);
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        boolean delivered = failure == null && !exchange.isRollbackOnly();
+        releaseExchange(exchange, false);
+        if (delivered) {
+            eventsDelivered.addAndGet(batch.size());
+        } else {
+            LOG.warn("Delivery of {} events failed; reading them again from the last checkpoint: {}", batch.size(),
+                    failure == null ? "rolled back" : failure.toString());
+        }
+        return delivered;
+    }
+
+    /** After a delivery: moves every file's checkpoint, releases the drained files and saves the registry. */
+    private void commit() throws IOException {
+        boolean changed = false;
+        for (Iterator<TailedFile> it = files.values().iterator(); it.hasNext(); ) {
+            TailedFile file = it.next();
+            file.commit();
+            Checkpoint checkpoint = file.checkpoint();
+            if (file.isDrained()) {
+                LOG.info("Released {}: read to its end after it was rotated away or deleted", file.path());
+                closeQuietly(file);
+                it.remove();
+                changed |= checkpoints.remove(checkpoint.identity()) != null;
+            } else {
+                changed |= !checkpoint.equals(checkpoints.put(checkpoint.identity(), checkpoint));
+            }
+        }
+        openFiles = files.size();
+        if (changed) {
+            registry.save(checkpoints.values());
+        }
+    }
+
+    private void rewind() {
+        for (TailedFile file : new ArrayList<>(files.values())) {
+            try {
+                file.rewind();
+            } catch (IOException e) {
+                drop(file, e);
+            }
+        }
+    }
+
+    /** Closes a file that cannot be read; its checkpoint stays, so the next scan opens it again where it was. */
+    private void drop(TailedFile file, IOException e) {
+        LOG.warn("Cannot read {}; closing it until the next scan: {}", file.path(), e.toString());
+        closeQuietly(file);
+        files.remove(file.identity());
+        openFiles = files.size();
+    }
+
+    private long backoffMillis() {
+        failures++;
+        return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(failures - 1, 6));
+    }
+
+    private boolean stopping() {
+        return stopRequested.getCount() == 0;
+    }
+
+    private void pause(long millis) {
+        try {
+            stopRequested.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested.countDown();
+        }
+    }
+
+    private void closeQuietly(TailedFile file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            LOG.debug("Closing {} failed", file.path(), e);
+        }
+    }
+}

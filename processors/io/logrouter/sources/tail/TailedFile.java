@@ -1,0 +1,242 @@
+package io.logrouter.sources.tail;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.logrouter.event.EventBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open file being tailed: its lines go through framing, partial-line and multiline joining into events, and it
+ * knows the offset up to which they have been delivered. The handle stays open across renames, so a rotated file is
+ * read to its end; {@link #rewind()} goes back to the delivered offset after a failed delivery.
+ */
+final class TailedFile implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TailedFile.class);
+
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Room on top of a maximal message for its framing: the CRI prefix, or Docker's JSON escaping. */
+    private static final int FRAMING_BYTES = 128 * 1024;
+
+    private final FileIdentity identity;
+    private final FileChannel channel;
+    private final LogFormat format;
+    private final long rotateWaitNanos;
+    private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
+    private final LineAssembler lines;
+    private final PartialLineJoiner partials;
+    private final MultilineJoiner multiline;
+    private final Optional<ContainerLogFileName> container;
+    private Path path;
+    private long generation;
+    private LogEventFactory events;
+    private Fingerprint fingerprint;
+    private long committedOffset;
+    private long lastDataNanos = System.nanoTime();
+    private boolean orphaned;
+    private boolean drained;
+    private EventBatch output;
+
+    private TailedFile(Path path, FileIdentity identity, FileChannel channel, long generation, long offset,
+            TailConfiguration config) throws IOException {
+        this.path = path;
+        this.container = ContainerLogFileName.parse(path);
+        this.identity = identity;
+        this.channel = channel;
+        this.format = config.getFormat();
+        this.rotateWaitNanos = TimeUnit.MILLISECONDS.toNanos(config.getRotateWait());
+        this.lines = new LineAssembler(config.getMaxEventBytes() + FRAMING_BYTES, offset);
+        Consumer<LogRecord> emit = record -> output.add(events.create(record, this.path));
+        this.multiline = config.getMultilinePattern() == null ? null
+                : new MultilineJoiner(config.getMultilinePattern(), config.getMultilineMatch(), config.getMultilineFlushMs(), emit);
+        this.partials = new PartialLineJoiner(config.getMaxEventBytes(), multiline != null ? multiline : emit);
+        begin(generation, offset);
+    }
+
+    /**
+     * Opens the file at the saved checkpoint when it is still the file the checkpoint is for, else at its start (or,
+     * with {@code startAtEnd}, after its last complete line). Null when the path was replaced by another file
+     * between the scan and the opening.
+     */
+    static TailedFile open(Path path, FileIdentity identity, Checkpoint saved, boolean startAtEnd, TailConfiguration config)
+            throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            if (!identity.equals(FileIdentity.of(path))) {
+                channel.close();
+                return null;
+            }
+            if (saved != null && saved.offset() <= channel.size() && saved.fingerprint().matches(channel)) {
+                return new TailedFile(path, identity, channel, saved.generation(), saved.offset(), config);
+            }
+            long start = startAtEnd ? endOfLastLine(channel, config.getMaxEventBytes() + FRAMING_BYTES) : 0;
+            return new TailedFile(path, identity, channel, System.currentTimeMillis(), start, config);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads complete lines into the batch until it holds {@code maxEvents} events or the file has no more complete
+     * lines. Returns the number of bytes consumed.
+     */
+    long read(EventBatch batch, int maxEvents) throws IOException {
+        if (channel.size() < channel.position()) {
+            startOver("it was truncated (copytruncate rotation)");
+        }
+        output = batch;
+        long before = lines.position();
+        while (batch.size() < maxEvents && (buffer.hasRemaining() || fillBuffer())) {
+            RawLine raw = lines.next(buffer);
+            if (raw != null) {
+                partials.accept(raw.offset(), format.decode(raw.text()), raw.truncated());
+            }
+        }
+        long consumed = lines.position() - before;
+        if (consumed > 0) {
+            lastDataNanos = System.nanoTime();
+        }
+        return consumed;
+    }
+
+    /** Emits the multiline events whose continuation lines have stopped coming, as far as the batch has room. */
+    void flushExpired(EventBatch batch, int maxEvents, long nowNanos) {
+        if (multiline != null && batch.size() < maxEvents) {
+            output = batch;
+            multiline.flushExpired(nowNanos, maxEvents - batch.size());
+        }
+    }
+
+    /** No longer found at an included path: rotated away or deleted. It is still read to its end. */
+    void orphan() {
+        orphaned = true;
+    }
+
+    /** Seen at an included path, possibly a new name after a rename; a rewrite in place restarts it. */
+    void foundAt(Path current) throws IOException {
+        path = current;
+        orphaned = false;
+        if (!fingerprint.matches(channel)) {
+            startOver("its first bytes changed (rewritten in place)");
+        }
+    }
+
+    /** Whether the file is out of the include patterns and has stayed without new data for rotateWait. */
+    boolean writerIsGone(long nowNanos) {
+        return orphaned && nowNanos - lastDataNanos >= rotateWaitNanos;
+    }
+
+    /**
+     * Emits everything held back, an unfinished last line included, since nothing will complete it any more; after
+     * the batch is delivered the file is released. Does nothing while the batch has no room for all of it.
+     */
+    void drain(EventBatch batch, int maxEvents) {
+        int heldBack = 1 + partials.pending().size() + (multiline == null ? 0 : multiline.pending().size());
+        if (batch.size() + heldBack > maxEvents) {
+            return;
+        }
+        output = batch;
+        RawLine unfinished = lines.takePartial();
+        if (unfinished != null) {
+            partials.accept(unfinished.offset(), format.decode(unfinished.text()), unfinished.truncated());
+        }
+        partials.flush();
+        if (multiline != null) {
+            multiline.flush();
+        }
+        drained = true;
+    }
+
+    boolean isDrained() {
+        return drained;
+    }
+
+    /** The emitted events were delivered: the checkpoint moves up to the first line not yet fully emitted. */
+    void commit() throws IOException {
+        long heldBackFrom = Math.min(partials.pending().earliestOffset(),
+                multiline == null ? Long.MAX_VALUE : multiline.pending().earliestOffset());
+        committedOffset = drained ? lines.position() : Math.min(lines.lineStart(), heldBackFrom);
+        if (fingerprint.canGrow(channel.size())) {
+            fingerprint = Fingerprint.of(channel);
+        }
+    }
+
+    /** The emitted events were not delivered: forget them and everything held back, and read again from the checkpoint. */
+    void rewind() throws IOException {
+        channel.position(committedOffset);
+        buffer.clear().flip();
+        lines.reset(committedOffset);
+        partials.pending().clear();
+        if (multiline != null) {
+            multiline.pending().clear();
+        }
+        drained = false;
+    }
+
+    Checkpoint checkpoint() {
+        return new Checkpoint(identity.key(), generation, path.toString(), committedOffset, fingerprint.crc(), fingerprint.length());
+    }
+
+    FileIdentity identity() {
+        return identity;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /**
+     * The content was replaced under the same inode: read it from its start under a new generation, so that its
+     * event ids differ from those of the old content at the same offsets.
+     */
+    private void startOver(String reason) throws IOException {
+        LOG.info("Reading {} again from its start: {}", path, reason);
+        begin(System.currentTimeMillis(), 0);
+    }
+
+    private void begin(long newGeneration, long offset) throws IOException {
+        generation = newGeneration;
+        events = new LogEventFactory(identity.key() + "/" + generation, container);
+        fingerprint = Fingerprint.of(channel);
+        committedOffset = offset;
+        rewind();
+    }
+
+    private boolean fillBuffer() throws IOException {
+        buffer.clear();
+        int read = channel.read(buffer);
+        buffer.flip();
+        return read > 0;
+    }
+
+    /** Where a line that has not been written yet would start, looking back no further than one maximal line. */
+    private static long endOfLastLine(FileChannel channel, int window) throws IOException {
+        long size = channel.size();
+        long from = Math.max(0, size - window);
+        ByteBuffer tail = ByteBuffer.allocate((int) (size - from));
+        while (tail.hasRemaining() && channel.read(tail, from + tail.position()) > 0) {
+            // positional reads: the channel's position is set when reading begins
+        }
+        for (int i = tail.position() - 1; i >= 0; i--) {
+            if (tail.get(i) == '\n') {
+                return from + i + 1;
+            }
+        }
+        return from == 0 ? 0 : size;
+    }
+}

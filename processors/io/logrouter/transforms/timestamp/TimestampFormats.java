@@ -1,0 +1,157 @@
+package io.logrouter.transforms.timestamp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/**
+ * Reads the timestamp formats logs actually carry. The format is chosen from the text's shape (where the dashes,
+ * slashes and letters are), so each value is parsed once with one cached formatter instead of trying a list of
+ * formats and paying an exception for each miss.
+ *
+ * <ul>
+ *   <li>ISO-8601 / RFC 3339 (nano precision), with {@code T} or a space, {@code .} or log4j's {@code ,} before the
+ *   fraction, with {@code Z}, {@code +hh:mm}, {@code +hhmm}, {@code +hh} or no offset (then the default zone);</li>
+ *   <li>epoch numbers or numeric strings, the unit told by magnitude: below 1e11 seconds (until year 5138), below
+ *   1e14 milliseconds, below 1e17 microseconds, otherwise nanoseconds;</li>
+ *   <li>Apache/nginx access logs' {@code 24/Nov/2026:10:00:00 +0000};</li>
+ *   <li>nginx error logs' {@code 2026/11/24 10:00:02} (default zone);</li>
+ *   <li>syslog's year-less {@code Nov 24 10:00:00} (default zone, year inferred);</li>
+ *   <li>RFC 1123 {@code Tue, 24 Nov 2026 10:00:00 GMT} as HTTP headers write it.</li>
+ * </ul>
+ */
+final class TimestampFormats {
+
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendPattern("[XXX][X]").optionalEnd()
+            .toFormatter(Locale.ROOT);
+    // English month names: CLDR's root locale would expect "M11" for November
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter SYSLOG = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern("MMM ppd HH:mm:ss") // RFC 3164 pads single-digit days with a space: "Nov  4"
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .toFormatter(Locale.ENGLISH);
+    private static final DateTimeFormatter RFC_1123 =
+            DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
+    private static final BigDecimal SECONDS_BELOW = new BigDecimal("1e11");
+    private static final BigDecimal MILLIS_BELOW = new BigDecimal("1e14");
+    private static final BigDecimal MICROS_BELOW = new BigDecimal("1e17");
+    private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
+    private static final long MAX_SYSLOG_FUTURE_DAYS = 1;
+
+    private TimestampFormats() {
+    }
+
+    /**
+     * @param zone for times written without an offset
+     * @param now the reference for syslog's missing year: the current year, or the previous one when that would put
+     *     the time more than a day in the future (a December line read in January)
+     */
+    static Instant parse(JsonNode value, ZoneId zone, ZonedDateTime now) {
+        if (value.isNumber()) {
+            return epoch(value.decimalValue());
+        }
+        if (!value.isTextual()) {
+            throw new DateTimeException("not a timestamp: " + value.getNodeType());
+        }
+        return parse(value.textValue().trim(), zone, now);
+    }
+
+    static Instant parse(String text, ZoneId zone, ZonedDateTime now) {
+        int length = text.length();
+        if (length == 0) {
+            throw new DateTimeException("empty timestamp");
+        }
+        if (length >= 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            return iso(text, zone);
+        }
+        if (isNumeric(text)) {
+            return epoch(new BigDecimal(text));
+        }
+        if (length >= 20 && text.charAt(2) == '/' && text.charAt(6) == '/') {
+            return OffsetDateTime.parse(text, HTTP_DATE).toInstant();
+        }
+        if (length >= 19 && text.charAt(4) == '/') {
+            return LocalDateTime.parse(text, SLASHED).atZone(zone).toInstant();
+        }
+        if (Character.isLetter(text.charAt(0))) {
+            return length > 3 && text.charAt(3) == ','
+                    ? ZonedDateTime.parse(text, RFC_1123).toInstant()
+                    : syslog(text, zone, now);
+        }
+        throw new DateTimeException("unrecognised timestamp format: " + text);
+    }
+
+    private static Instant iso(String text, ZoneId zone) {
+        String normalized = text;
+        if (text.length() > 10 && text.charAt(10) == ' ') {
+            normalized = normalized.substring(0, 10) + 'T' + normalized.substring(11);
+        }
+        if (normalized.length() > 19 && normalized.charAt(19) == ',') {
+            normalized = normalized.substring(0, 19) + '.' + normalized.substring(20);
+        }
+        TemporalAccessor parsed = ISO.parse(normalized);
+        LocalDateTime local = LocalDateTime.from(parsed);
+        return parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                ? local.toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
+                : local.atZone(zone).toInstant();
+    }
+
+    private static Instant syslog(String text, ZoneId zone, ZonedDateTime now) {
+        TemporalAccessor parsed = SYSLOG.parse(text);
+        ZonedDateTime nowInZone = now.withZoneSameInstant(zone);
+        ZonedDateTime time = ZonedDateTime.of(nowInZone.getYear(), parsed.get(ChronoField.MONTH_OF_YEAR),
+                parsed.get(ChronoField.DAY_OF_MONTH), parsed.get(ChronoField.HOUR_OF_DAY),
+                parsed.get(ChronoField.MINUTE_OF_HOUR), parsed.get(ChronoField.SECOND_OF_MINUTE),
+                parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0, zone);
+        if (time.isAfter(nowInZone.plusDays(MAX_SYSLOG_FUTURE_DAYS))) {
+            time = time.minusYears(1);
+        }
+        return time.toInstant();
+    }
+
+    private static boolean isNumeric(String text) {
+        boolean digits = false;
+        boolean point = false;
+        for (int i = text.charAt(0) == '-' ? 1 : 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digits;
+    }
+
+    private static Instant epoch(BigDecimal value) {
+        BigDecimal magnitude = value.abs();
+        int shift = magnitude.compareTo(SECONDS_BELOW) < 0 ? 9
+                : magnitude.compareTo(MILLIS_BELOW) < 0 ? 6
+                : magnitude.compareTo(MICROS_BELOW) < 0 ? 3
+                : 0;
+        BigInteger[] secondsAndNanos = value.movePointRight(shift).toBigInteger().divideAndRemainder(NANOS_PER_SECOND);
+        long seconds = secondsAndNanos[0].longValueExact();
+        long nanos = secondsAndNanos[1].longValue();
+        return Instant.ofEpochSecond(seconds, nanos); // a negative remainder borrows from the seconds
+    }
+}

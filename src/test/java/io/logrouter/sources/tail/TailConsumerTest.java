@@ -1,0 +1,165 @@
+package io.logrouter.sources.tail;
+
+import static io.logrouter.sources.tail.TailHarness.append;
+import static io.logrouter.sources.tail.TailHarness.committedOffsets;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.logrouter.event.EventBatch;
+import io.logrouter.event.LogEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TailConsumerTest {
+
+    @TempDir
+    Path dir;
+
+    private String uri(String extra) {
+        return "tail:test?include=" + dir + "/*.log&registry=" + dir + "/registry.json&" + TailHarness.FAST
+                + (extra.isEmpty() ? "" : "&" + extra);
+    }
+
+    @Test
+    void deliversAppendedLinesWithTheirFileAndOffset() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "first\nsecond\n");
+        try (TailHarness tail = TailHarness.start(uri("format=plain"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 2);
+            append(log, "third\n");
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 3);
+
+            assertEquals(List.of("first", "second", "third"), tail.sink.messages());
+            List<LogEvent> events = tail.sink.events();
+            assertEquals(List.of(0L, 6L, 13L), events.stream().map(e -> e.get("log.offset").asLong()).toList());
+            assertEquals(log.toString(), events.get(0).text("log.file.path"));
+            assertEquals(3, events.stream().map(LogEvent::id).distinct().count());
+            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 19L).equals(committedOffsets(dir.resolve("registry.json"))));
+            assertEquals(3, tail.consumer().getEventsDelivered());
+            assertEquals(1, tail.consumer().getOpenFiles());
+        }
+    }
+
+    @Test
+    void holdsBackALineUntilItsNewlineIsWritten() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "complete\nhalf of a li");
+        try (TailHarness tail = TailHarness.start(uri(""))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> tail.sink.messages().size() == 1);
+            assertEquals(Map.of(log.toString(), 9L), committedOffsets(dir.resolve("registry.json")));
+
+            append(log, "ne\n");
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 2);
+            assertEquals(List.of("complete", "half of a line"), tail.sink.messages());
+        }
+    }
+
+    @Test
+    void neverPutsMoreThanBatchSizeEventsInOneExchange() throws Exception {
+        Path log = dir.resolve("app.log");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            lines.append("line ").append(i).append('\n');
+        }
+        append(log, lines.toString());
+        try (TailHarness tail = TailHarness.start(uri("batchSize=10&batchLinger=500"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 25);
+            assertEquals(List.of(10, 10, 5), tail.sink.delivered.stream().map(EventBatch::size).toList());
+            assertEquals("line 24", tail.sink.messages().get(24));
+        }
+    }
+
+    @Test
+    void aFailingDownstreamKeepsTheCheckpointAndGetsTheSameEventsAgain() throws Exception {
+        Path log = dir.resolve("app.log");
+        Path registry = dir.resolve("registry.json");
+        append(log, "a\n");
+        try (TailHarness tail = TailHarness.start(uri(""))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 2L).equals(committedOffsets(registry)));
+
+            tail.sink.failing = true;
+            append(log, "b\nc\n");
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.refused.size() >= 2);
+            assertEquals(Map.of(log.toString(), 2L), committedOffsets(registry));
+            List<String> refusedIds = tail.sink.refused.get(0).events().stream().map(LogEvent::id).toList();
+            assertEquals(refusedIds, tail.sink.refused.get(1).events().stream().map(LogEvent::id).toList());
+
+            tail.sink.failing = false;
+            await().atMost(Duration.ofSeconds(10)).until(() -> tail.sink.messages().size() == 3);
+            assertEquals(List.of("a", "b", "c"), tail.sink.messages());
+            assertEquals(refusedIds, tail.sink.events().subList(1, 3).stream().map(LogEvent::id).toList());
+            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 6L).equals(committedOffsets(registry)));
+        }
+    }
+
+    @Test
+    void aRestartResumesAtTheCheckpointWithoutLossOrRepeats() throws Exception {
+        Path log = dir.resolve("app.log");
+        Path registry = dir.resolve("registry.json");
+        append(log, "one\ntwo\n");
+        List<String> firstIds;
+        try (TailHarness tail = TailHarness.start(uri(""))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 8L).equals(committedOffsets(registry)));
+            firstIds = tail.sink.events().stream().map(LogEvent::id).toList();
+        }
+        append(log, "three\n");
+        try (TailHarness tail = TailHarness.start(uri(""))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> tail.sink.messages().size() == 1);
+            assertEquals(List.of("three"), tail.sink.messages());
+            assertTrue(!firstIds.contains(tail.sink.events().get(0).id()));
+        }
+    }
+
+    @Test
+    void linesUndeliveredAtAStopAreDeliveredAfterTheRestartWithTheSameIds() throws Exception {
+        Path log = dir.resolve("app.log");
+        RecordingSink down = new RecordingSink();
+        down.failing = true;
+        append(log, "x\ny\n");
+        try (TailHarness tail = TailHarness.start(uri(""), down)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !down.refused.isEmpty());
+        }
+        List<String> refusedIds = down.refused.get(0).events().stream().map(LogEvent::id).toList();
+        try (TailHarness tail = TailHarness.start(uri(""))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 2);
+            assertEquals(List.of("x", "y"), tail.sink.messages());
+            assertEquals(refusedIds, tail.sink.events().stream().map(LogEvent::id).toList());
+        }
+    }
+
+    @Test
+    void readFromHeadFalseSkipsWhatAFileHeldAtStartUp() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "old\n");
+        try (TailHarness tail = TailHarness.start(uri("readFromHead=false"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> committedOffsets(dir.resolve("registry.json")).containsKey(log.toString()));
+            append(log, "new\n");
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            assertEquals(List.of("new"), tail.sink.messages());
+        }
+    }
+
+    @Test
+    void globsCrossDirectoriesWithDoubleStarAndHonourExcludes() throws Exception {
+        Files.createDirectories(dir.resolve("a/b"));
+        append(dir.resolve("a/b/deep.log"), "deep\n");
+        append(dir.resolve("a/skip.log"), "skipped\n");
+        append(dir.resolve("a/other.txt"), "not a log\n");
+        String uri = "tail:test?include=" + dir + "/**/*.log&exclude=" + dir + "/**/skip.log&registry=" + dir
+                + "/registry.json&" + TailHarness.FAST;
+        try (TailHarness tail = TailHarness.start(uri)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> tail.sink.messages().size() == 1);
+            assertEquals(List.of("deep"), tail.sink.messages());
+        }
+    }
+}
