@@ -64,8 +64,10 @@ class TailRotationTest {
         try (TailHarness tail = TailHarness.start(uri(dir + "/*.log"))) {
             await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 2);
             Files.move(log, rotated);
+            Path registry = dir.resolve("registry.json");
+            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(rotated.toString(), 4L).equals(committedOffsets(registry)));
             append(rotated, "c\n");
-            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(rotated.toString(), 6L).equals(committedOffsets(dir.resolve("registry.json"))));
+            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(rotated.toString(), 6L).equals(committedOffsets(registry)));
             assertEquals(List.of("a", "b", "c"), tail.sink.messages());
             assertEquals(rotated.toString(), tail.sink.events().get(2).text("log.file.path"));
         }
