@@ -132,16 +132,12 @@ public class TailConsumer extends DefaultConsumer {
     /** Looks for new, renamed, rotated and deleted files. */
     private void discover(boolean startup) throws IOException {
         Map<FileIdentity, Path> found = scanner.scan();
-        for (TailedFile file : new ArrayList<>(files.values())) {
+        for (TailedFile file : files.values()) {
             Path path = found.get(file.identity());
-            try {
-                if (path == null) {
-                    file.orphan();
-                } else {
-                    file.foundAt(path);
-                }
-            } catch (IOException e) {
-                drop(file, e);
+            if (path == null) {
+                file.orphan();
+            } else {
+                file.foundAt(path);
             }
         }
         boolean changed = false;

@@ -91,8 +91,10 @@ final class TailedFile implements Closeable {
      * lines. Returns the number of bytes consumed.
      */
     long read(EventBatch batch, int maxEvents) throws IOException {
-        if (channel.size() < channel.position()) {
-            startOver("it was truncated (copytruncate rotation)");
+        long size = channel.size();
+        // checked before reading new bytes: after a copytruncate they could belong to different content
+        if (size < channel.position() || size > channel.position() && !fingerprint.matches(channel)) {
+            startOver("it was truncated or rewritten in place (copytruncate rotation)");
         }
         output = batch;
         long before = lines.position();
@@ -122,13 +124,10 @@ final class TailedFile implements Closeable {
         orphaned = true;
     }
 
-    /** Seen at an included path, possibly a new name after a rename; a rewrite in place restarts it. */
-    void foundAt(Path current) throws IOException {
+    /** Seen at an included path, possibly a new name after a rename. */
+    void foundAt(Path current) {
         path = current;
         orphaned = false;
-        if (!fingerprint.matches(channel)) {
-            startOver("its first bytes changed (rewritten in place)");
-        }
     }
 
     /** Whether the file is out of the include patterns and has stayed without new data for rotateWait. */

@@ -47,6 +47,14 @@ class TailEndpointTest {
     }
 
     @Test
+    void multilineMatchIsBoundByName() {
+        TailConfiguration config = context.getEndpoint("tail:x?include=/a/*.log&registry=/r&multilinePattern=RAW(^\\d)"
+                + "&multilineMatch=start", TailEndpoint.class).getConfiguration();
+        assertEquals("^\\d", config.getMultilinePattern().pattern());
+        assertEquals(MultilineMatch.START, config.getMultilineMatch());
+    }
+
+    @Test
     void defaultsSuitANodeAgent() {
         TailConfiguration config = context.getEndpoint("tail:x?include=/var/log/*.log&registry=/tmp/r.json", TailEndpoint.class)
                 .getConfiguration();

@@ -123,4 +123,31 @@ class TailRotationTest {
             assertEquals(List.of("whole", "no newline at the end"), tail.sink.messages());
         }
     }
+
+    @Test
+    void aFileRewrittenInPlaceBeyondTheOldOffsetIsToldApartByItsFingerprint() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "old\n");
+        try (TailHarness tail = TailHarness.start(uri(dir + "/app.log"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            // truncated and refilled past the old offset in one go: only the first bytes show the change
+            Files.writeString(log, "new content, longer than before\n", StandardOpenOption.TRUNCATE_EXISTING);
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 2);
+            assertEquals(List.of("old", "new content, longer than before"), tail.sink.messages());
+        }
+    }
+
+    @Test
+    void aFileReplacedWhileTheAgentWasStoppedIsReadFromItsStart() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "before the stop\n");
+        try (TailHarness tail = TailHarness.start(uri(dir + "/app.log"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 16L).equals(committedOffsets(dir.resolve("registry.json"))));
+        }
+        Files.writeString(log, "rewritten while stopped, and longer\n", StandardOpenOption.TRUNCATE_EXISTING);
+        try (TailHarness tail = TailHarness.start(uri(dir + "/app.log"))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            assertEquals(List.of("rewritten while stopped, and longer"), tail.sink.messages());
+        }
+    }
 }
