@@ -137,11 +137,12 @@ final class TailedFile implements Closeable {
 
     /**
      * Emits everything held back, an unfinished last line included, since nothing will complete it any more; after
-     * the batch is delivered the file is released. Does nothing while the batch has no room for all of it.
+     * the batch is delivered the file is released. Waits for a later batch while this one has no room for all of it;
+     * into an empty batch it always drains, so a batchSize below the few records held back cannot keep a file open.
      */
     void drain(EventBatch batch, int maxEvents) {
         int heldBack = 1 + partials.pending().size() + (multiline == null ? 0 : multiline.pending().size());
-        if (batch.size() + heldBack > maxEvents) {
+        if (!batch.isEmpty() && batch.size() + heldBack > maxEvents) {
             return;
         }
         output = batch;
@@ -165,7 +166,8 @@ final class TailedFile implements Closeable {
         long heldBackFrom = Math.min(partials.pending().earliestOffset(),
                 multiline == null ? Long.MAX_VALUE : multiline.pending().earliestOffset());
         committedOffset = drained ? lines.position() : Math.min(lines.lineStart(), heldBackFrom);
-        if (fingerprint.canGrow(channel.size())) {
+        // grown only while the bytes it covers are still the ones read: else the next read must see the change
+        if (fingerprint.canGrow(channel.size()) && fingerprint.matches(channel)) {
             fingerprint = Fingerprint.of(channel);
         }
     }
