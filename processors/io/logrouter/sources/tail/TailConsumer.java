@@ -147,7 +147,10 @@ public class TailConsumer extends DefaultConsumer {
             }
         }
         // forget files neither tailed nor included any more, so the registry does not grow with every rotation
-        changed |= checkpoints.keySet().removeIf(key -> !found.containsKey(new FileIdentity(key)) && !files.containsKey(new FileIdentity(key)));
+        changed |= checkpoints.keySet().removeIf(key -> {
+            FileIdentity identity = new FileIdentity(key);
+            return !found.containsKey(identity) && !files.containsKey(identity);
+        });
         openFiles = files.size();
         if (changed) {
             registry.save(checkpoints.values());
@@ -181,24 +184,21 @@ public class TailConsumer extends DefaultConsumer {
      */
     private EventBatch fillBatch() {
         EventBatch batch = new EventBatch();
-        long lingerUntil = 0;
-        while (true) {
-            boolean progress = readOnce(batch);
-            if (batch.size() >= config.getBatchSize() || batch.isEmpty() || stopping()) {
-                return batch;
-            }
-            long now = System.nanoTime();
-            if (lingerUntil == 0) {
-                lingerUntil = now + TimeUnit.MILLISECONDS.toNanos(config.getBatchLinger());
-            }
-            long left = TimeUnit.NANOSECONDS.toMillis(lingerUntil - now);
+        readOnce(batch);
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        long lingerUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.getBatchLinger());
+        while (batch.size() < config.getBatchSize() && !stopping()) {
+            long left = TimeUnit.NANOSECONDS.toMillis(lingerUntil - System.nanoTime());
             if (left <= 0) {
-                return batch;
+                break;
             }
-            if (!progress) {
+            if (!readOnce(batch)) {
                 pause(Math.min(config.getPollInterval(), left));
             }
         }
+        return batch;
     }
 
     /** One pass over the files, starting from a different one each time so that a busy file cannot starve the rest. */
