@@ -178,7 +178,7 @@ public class TailConfiguration {
         this.multilineFlushMs = multilineFlushMs;
     }
 
-    /** Fails endpoint start-up on settings the consumer cannot work with, rather than tailing nothing quietly. */
+    /** Fails endpoint creation on settings the consumer cannot work with, rather than tailing nothing quietly. */
     void validate() {
         if (include.isEmpty()) {
             throw new IllegalArgumentException("tail: include must name at least one glob pattern");
@@ -193,6 +193,13 @@ public class TailConfiguration {
         }
         if (batchSize < 1 || maxEventBytes < 1) {
             throw new IllegalArgumentException("tail: batchSize and maxEventBytes must be positive");
+        }
+        // zero would make the consumer's thread spin on an idle file
+        if (pollInterval < 1 || scanInterval < 1) {
+            throw new IllegalArgumentException("tail: pollInterval and scanInterval must be at least 1 ms");
+        }
+        if (batchLinger < 0 || rotateWait < 0 || multilineFlushMs < 0) {
+            throw new IllegalArgumentException("tail: batchLinger, rotateWait and multilineFlushMs cannot be negative");
         }
     }
 

@@ -68,7 +68,6 @@ public class TailConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        config.validate();
         registry = new CheckpointRegistry(Path.of(config.getRegistry()));
         checkpoints.clear();
         checkpoints.putAll(registry.load());

@@ -76,6 +76,15 @@ class TailEndpointTest {
     }
 
     @Test
+    void settingsTheConsumerCannotWorkWithFailEndpointCreation() {
+        for (String uri : List.of("tail:x?registry=/r", "tail:x?include=/a/*.log", "tail:x?include=logs/*.log&registry=/r",
+                "tail:x?include=/a/*.log&registry=/r&pollInterval=0", "tail:x?include=/a/*.log&registry=/r&batchSize=0",
+                "tail:x?include=/a/*.log&registry=/r&multilinePattern=RAW(()")) {
+            assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint(uri), uri);
+        }
+    }
+
+    @Test
     void nothingCanBeSentToATailEndpoint() {
         TailEndpoint endpoint = context.getEndpoint("tail:x?include=/a/*.log&registry=/r", TailEndpoint.class);
         assertThrows(UnsupportedOperationException.class, endpoint::createProducer);
