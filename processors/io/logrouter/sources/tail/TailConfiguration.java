@@ -32,6 +32,9 @@ public class TailConfiguration {
     @UriParam(defaultValue = "1000", description = "The most events in one exchange")
     private int batchSize = 1000;
 
+    @UriParam(defaultValue = "8388608", description = "A batch takes no more lines once this many bytes were read for it, so that batchSize events of maxEventBytes each cannot exhaust the heap")
+    private long batchMaxBytes = 8 * 1024 * 1024;
+
     @UriParam(defaultValue = "200", description = "Milliseconds to wait for a batch to fill once it holds an event")
     private long batchLinger = 200;
 
@@ -97,6 +100,14 @@ public class TailConfiguration {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public long getBatchMaxBytes() {
+        return batchMaxBytes;
+    }
+
+    public void setBatchMaxBytes(long batchMaxBytes) {
+        this.batchMaxBytes = batchMaxBytes;
     }
 
     public long getBatchLinger() {
@@ -191,8 +202,8 @@ public class TailConfiguration {
         if (registry == null || registry.isBlank()) {
             throw new IllegalArgumentException("tail: registry (the checkpoint file) is required");
         }
-        if (batchSize < 1 || maxEventBytes < 1) {
-            throw new IllegalArgumentException("tail: batchSize and maxEventBytes must be positive");
+        if (batchSize < 1 || batchMaxBytes < 1 || maxEventBytes < 1) {
+            throw new IllegalArgumentException("tail: batchSize, batchMaxBytes and maxEventBytes must be positive");
         }
         // zero would make the consumer's thread spin on an idle file
         if (pollInterval < 1 || scanInterval < 1) {

@@ -43,6 +43,7 @@ public class TailConsumer extends DefaultConsumer {
     private FileScanner scanner;
     private ExecutorService executor;
     private CountDownLatch stopRequested;
+    private long batchBytes;
     private int firstFile;
     private int failures;
 
@@ -178,17 +179,18 @@ public class TailConsumer extends DefaultConsumer {
     }
 
     /**
-     * Reads until the batch is full, or no file has more, or batchLinger has passed since the batch got its first
-     * event. An empty batch means there is nothing to read right now.
+     * Reads until the batch is full (batchSize events or batchMaxBytes read), or no file has more, or batchLinger
+     * has passed since the batch got its first event. An empty batch means there is nothing to read right now.
      */
     private EventBatch fillBatch() {
         EventBatch batch = new EventBatch();
+        batchBytes = 0;
         readOnce(batch);
         if (batch.isEmpty()) {
             return batch;
         }
         long lingerUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.getBatchLinger());
-        while (batch.size() < config.getBatchSize() && !stopping()) {
+        while (batch.size() < config.getBatchSize() && batchBytes < config.getBatchMaxBytes() && !stopping()) {
             long left = TimeUnit.NANOSECONDS.toMillis(lingerUntil - System.nanoTime());
             if (left <= 0) {
                 break;
@@ -206,13 +208,14 @@ public class TailConsumer extends DefaultConsumer {
         int maxEvents = config.getBatchSize();
         boolean progress = false;
         long now = System.nanoTime();
-        for (int i = 0; i < order.size() && batch.size() < maxEvents; i++) {
+        for (int i = 0; i < order.size() && batch.size() < maxEvents && batchBytes < config.getBatchMaxBytes(); i++) {
             TailedFile file = order.get((firstFile + i) % order.size());
             if (file.isDrained()) {
                 continue;
             }
             try {
-                long read = file.read(batch, maxEvents);
+                long read = file.read(batch, maxEvents, config.getBatchMaxBytes() - batchBytes);
+                batchBytes += read;
                 bytesRead.addAndGet(read);
                 progress |= read > 0;
                 file.flushExpired(batch, maxEvents, now);

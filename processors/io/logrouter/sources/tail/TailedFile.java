@@ -23,7 +23,8 @@ final class TailedFile implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TailedFile.class);
 
-    private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Kept per open file for its whole life, so small: a node can have hundreds of container logs open. */
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
     /** Room on top of a maximal message for its framing: the CRI prefix, or Docker's JSON escaping. */
     private static final int FRAMING_BYTES = 128 * 1024;
 
@@ -87,10 +88,10 @@ final class TailedFile implements Closeable {
     }
 
     /**
-     * Reads complete lines into the batch until it holds {@code maxEvents} events or the file has no more complete
-     * lines. Returns the number of bytes consumed.
+     * Reads complete lines into the batch until it holds {@code maxEvents} events, or {@code maxBytes} have been
+     * consumed (give or take the last line), or the file has no more complete lines. Returns the bytes consumed.
      */
-    long read(EventBatch batch, int maxEvents) throws IOException {
+    long read(EventBatch batch, int maxEvents, long maxBytes) throws IOException {
         long size = channel.size();
         // checked before reading new bytes: after a copytruncate they could belong to different content
         if (size < channel.position() || size > channel.position() && !fingerprint.matches(channel)) {
@@ -98,7 +99,7 @@ final class TailedFile implements Closeable {
         }
         output = batch;
         long before = lines.position();
-        while (batch.size() < maxEvents && (buffer.hasRemaining() || fillBuffer())) {
+        while (batch.size() < maxEvents && lines.position() - before < maxBytes && (buffer.hasRemaining() || fillBuffer())) {
             RawLine raw = lines.next(buffer);
             if (raw != null) {
                 partials.accept(raw.offset(), format.decode(raw.text()), raw.truncated());
