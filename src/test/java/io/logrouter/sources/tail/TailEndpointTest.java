@@ -25,7 +25,7 @@ class TailEndpointTest {
     void bindsTheOptionsOfAContainerLogUri() {
         TailEndpoint endpoint = context.getEndpoint("tail:containers?include=/var/log/containers/*.log,/var/log/pods/**/*.log"
                 + "&exclude=/var/log/containers/*_kube-system_*.log&registry=/var/lib/logrouter/tail-registry.json&format=cri"
-                + "&batchSize=500&batchLinger=250&scanInterval=2000&pollInterval=50&maxEventBytes=131072&readFromHead=false"
+                + "&batchSize=500&batchMaxBytes=1048576&batchLinger=250&scanInterval=2000&pollInterval=50&maxEventBytes=131072&readFromHead=false"
                 + "&rotateWait=3000&multilineStart=RAW(^\\d{4}-\\d{2}-\\d{2} )&multilineFlushMs=1500", TailEndpoint.class);
         TailConfiguration config = endpoint.getConfiguration();
 
@@ -35,6 +35,7 @@ class TailEndpointTest {
         assertEquals("/var/lib/logrouter/tail-registry.json", config.getRegistry());
         assertEquals(LogFormat.CRI, config.getFormat());
         assertEquals(500, config.getBatchSize());
+        assertEquals(1048576, config.getBatchMaxBytes());
         assertEquals(250, config.getBatchLinger());
         assertEquals(2000, config.getScanInterval());
         assertEquals(50, config.getPollInterval());
@@ -60,6 +61,7 @@ class TailEndpointTest {
                 .getConfiguration();
         assertEquals(LogFormat.AUTO, config.getFormat());
         assertEquals(1000, config.getBatchSize());
+        assertEquals(8 * 1024 * 1024, config.getBatchMaxBytes());
         assertEquals(200, config.getBatchLinger());
         assertEquals(1000, config.getScanInterval());
         assertEquals(100, config.getPollInterval());

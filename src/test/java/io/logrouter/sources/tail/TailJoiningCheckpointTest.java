@@ -29,16 +29,16 @@ class TailJoiningCheckpointTest {
         Path registry = dir.resolve("registry.json");
         append(log, "first\nsecond\n\tcontinued\n");
         try (TailHarness tail = TailHarness.start(uri("format=plain&multilinePattern=RAW(^\\s)&multilineFlushMs=60000"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
-            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 6L).equals(committedOffsets(registry)));
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 6L).equals(committedOffsets(registry)));
             assertEquals(List.of("first"), tail.sink.messages());
         }
         append(log, "\tmore\n");
         try (TailHarness tail = TailHarness.start(uri("format=plain&multilinePattern=RAW(^\\s)&multilineFlushMs=100"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 1);
             assertEquals(List.of("second\n\tcontinued\n\tmore"), tail.sink.messages());
             assertEquals(6L, tail.sink.events().get(0).get("log.offset").asLong());
-            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 30L).equals(committedOffsets(registry)));
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 30L).equals(committedOffsets(registry)));
         }
     }
 
@@ -49,12 +49,12 @@ class TailJoiningCheckpointTest {
         String first = "2026-11-24T10:00:00.1Z stdout F done\n";
         append(log, first + "2026-11-24T10:00:00.2Z stdout P abc\n");
         try (TailHarness tail = TailHarness.start(uri("format=cri"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), (long) first.length()).equals(committedOffsets(registry)));
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), (long) first.length()).equals(committedOffsets(registry)));
             assertEquals(List.of("done"), tail.sink.messages());
         }
         append(log, "2026-11-24T10:00:00.3Z stderr F interleaved\n2026-11-24T10:00:00.4Z stdout F def\n");
         try (TailHarness tail = TailHarness.start(uri("format=cri"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 2);
             assertEquals(List.of("interleaved", "abcdef"), tail.sink.messages());
             assertEquals((long) first.length(), tail.sink.events().get(1).get("log.offset").asLong());
             assertEquals("2026-11-24T10:00:00.2Z", tail.sink.events().get(1).text("@timestamp"));

@@ -37,7 +37,7 @@ class TailLimitsTest {
         append(log, huge);
         append(log, "\nafter\n");
         try (TailHarness tail = TailHarness.start(uri("format=plain"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.events().size() == 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.events().size() == 2);
             LogEvent cut = tail.sink.events().get(0);
             assertEquals(262144, cut.text("message").length());
             assertTrue(EventMarkers.has(cut, EventMarkers.TRUNCATED));
@@ -58,7 +58,7 @@ class TailLimitsTest {
                 + "2026-11-24T10:00:00.2Z stdout P " + chunk + "\n"
                 + "2026-11-24T10:00:00.3Z stdout F end\n");
         try (TailHarness tail = TailHarness.start(uri("format=cri&maxEventBytes=1000"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.events().size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.events().size() == 1);
             LogEvent event = tail.sink.events().get(0);
             assertEquals("y".repeat(1000), event.text("message"));
             assertTrue(EventMarkers.has(event, EventMarkers.TRUNCATED));
@@ -73,7 +73,7 @@ class TailLimitsTest {
         bytes.writeBytes(" end\n2026-11-24T10:00:00.1Z stdout F caf\u00e9\n".getBytes(StandardCharsets.UTF_8));
         append(dir.resolve("app.log"), bytes.toByteArray());
         try (TailHarness tail = TailHarness.start(uri("format=auto"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.events().size() == 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.events().size() == 2);
             assertEquals(List.of("bad \uFFFD\uFFFD\uFFFD end", "caf\u00e9"), tail.sink.messages());
         }
     }
@@ -82,7 +82,7 @@ class TailLimitsTest {
     void aMalformedLineInAnExplicitFormatIsKeptAsPlainTextAndMarked() throws Exception {
         append(dir.resolve("app.log"), "not a CRI line at all\n");
         try (TailHarness tail = TailHarness.start(uri("format=cri"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.events().size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.events().size() == 1);
             LogEvent event = tail.sink.events().get(0);
             assertEquals("not a CRI line at all", event.text("message"));
             assertTrue(EventMarkers.has(event, EventMarkers.PARSE_FAILURE));

@@ -33,7 +33,7 @@ class TailSampleFilesTest {
     void criCheckoutLogGivesJoinedEventsWithKubernetesFields() throws Exception {
         String uri = uri("checkout-*_shop_checkout-*.log", "format=cri&multilineFlushMs=100&multilinePattern=" + JAVA_CONTINUATION);
         try (TailHarness tail = TailHarness.start(uri)) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.events().size() == 5);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.events().size() == 5);
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> tail.sink.events().size() == 5);
             List<LogEvent> events = inFileOrder(tail.sink.events());
 
@@ -69,7 +69,7 @@ class TailSampleFilesTest {
     @Test
     void withoutMultilineEveryCompleteCriLineIsAnEvent() throws Exception {
         try (TailHarness tail = TailHarness.start(uri("checkout-*_shop_checkout-*.log", "format=auto"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.events().size() == 10);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.events().size() == 10);
             List<LogEvent> events = inFileOrder(tail.sink.events());
             assertEquals("java.net.SocketTimeoutException: Read timed out", events.get(3).text("message"));
             assertEquals("\t... 12 more", events.get(7).text("message"));
@@ -79,7 +79,7 @@ class TailSampleFilesTest {
     @Test
     void dockerNginxLogGivesOneEventPerRecord() throws Exception {
         try (TailHarness tail = TailHarness.start(uri("nginx-*_web_nginx-*.log", "format=docker"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.events().size() == 3);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.events().size() == 3);
             List<LogEvent> events = inFileOrder(tail.sink.events());
             assertEquals(List.of(
                     "10.1.2.3 - - [24/Nov/2026:10:00:00 +0000] \"GET /api/v1/items/42 HTTP/1.1\" 200 512 \"-\" \"curl/8.5.0\"",
