@@ -42,7 +42,8 @@ final class TailedFile implements Closeable {
     private LogEventFactory events;
     private Fingerprint fingerprint;
     private long committedOffset;
-    private long lastDataNanos = System.nanoTime();
+    /** When the file last showed a sign of its writer: new bytes, or the rotation itself. */
+    private long quietSinceNanos = System.nanoTime();
     private boolean orphaned;
     private boolean drained;
     private EventBatch output;
@@ -107,7 +108,7 @@ final class TailedFile implements Closeable {
         }
         long consumed = lines.position() - before;
         if (consumed > 0) {
-            lastDataNanos = System.nanoTime();
+            quietSinceNanos = System.nanoTime();
         }
         return consumed;
     }
@@ -120,9 +121,15 @@ final class TailedFile implements Closeable {
         }
     }
 
-    /** No longer found at an included path: rotated away or deleted. It is still read to its end. */
+    /**
+     * No longer found at an included path: rotated away or deleted. It is still read to its end, and rotateWait
+     * counts from now, since the writer may not have reopened its file yet, however long it was quiet before.
+     */
     void orphan() {
-        orphaned = true;
+        if (!orphaned) {
+            orphaned = true;
+            quietSinceNanos = System.nanoTime();
+        }
     }
 
     /** Seen at an included path, possibly a new name after a rename. */
@@ -131,9 +138,9 @@ final class TailedFile implements Closeable {
         orphaned = false;
     }
 
-    /** Whether the file is out of the include patterns and has stayed without new data for rotateWait. */
+    /** Whether the file is out of the include patterns and has stayed quiet for rotateWait since. */
     boolean writerIsGone(long nowNanos) {
-        return orphaned && nowNanos - lastDataNanos >= rotateWaitNanos;
+        return orphaned && nowNanos - quietSinceNanos >= rotateWaitNanos;
     }
 
     /**

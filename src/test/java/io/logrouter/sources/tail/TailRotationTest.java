@@ -26,7 +26,12 @@ class TailRotationTest {
     Path dir;
 
     private String uri(String include) {
-        return "tail:rotation?include=" + include + "&registry=" + dir + "/registry.json&format=plain&" + TailHarness.FAST;
+        return uri(include, 200);
+    }
+
+    private String uri(String include, long rotateWait) {
+        return "tail:rotation?include=" + include + "&registry=" + dir + "/registry.json&format=plain&rotateWait=" + rotateWait
+                + "&" + TailHarness.FAST;
     }
 
     @Test
@@ -53,6 +58,26 @@ class TailRotationTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> tail.consumer().getOpenFiles() == 1);
             await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 16L).equals(committedOffsets(registry)));
             assertEquals(5, tail.sink.messages().size());
+        }
+    }
+
+    @Test
+    void rotateWaitCountsFromTheRotationNotFromTheLastLine() throws Exception {
+        Path log = dir.resolve("app.log");
+        try (TailHarness tail = TailHarness.start(uri(dir + "/app.log", 1000));
+                OutputStream writer = Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            writer.write("before\n".getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 1);
+            // quiet for longer than rotateWait before the rotation, as a file of a calm container is
+            await().pollDelay(Duration.ofMillis(1100)).until(() -> true);
+
+            Files.move(log, dir.resolve("app.log.1"));
+            await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> tail.consumer().getOpenFiles() == 1);
+            writer.write("written by a writer slow to reopen\n".getBytes(StandardCharsets.UTF_8));
+            writer.flush();
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.consumer().getOpenFiles() == 0);
+            assertEquals(List.of("before", "written by a writer slow to reopen"), tail.sink.messages());
         }
     }
 
