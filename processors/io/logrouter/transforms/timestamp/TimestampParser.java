@@ -5,6 +5,7 @@ import io.logrouter.event.EventMarkers;
 import io.logrouter.event.FieldPath;
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
+import io.logrouter.transforms.FieldList;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -106,7 +106,7 @@ public class TimestampParser extends EventTransform {
 
     /** Comma-separated candidate fields, first present wins: e.g. {@code time,ts,timestamp,@timestamp}. */
     public void setFields(String fields) {
-        this.fields = Arrays.stream(fields.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();
+        this.fields = FieldList.parse(fields);
     }
 
     public String getZone() {
