@@ -3,6 +3,7 @@ package io.logrouter.transforms.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
+import io.logrouter.transforms.FieldMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,12 +26,12 @@ public class FieldRenamer extends EventTransform {
         return true;
     }
 
-    public Map<String, String> getRenames() {
-        return renames;
+    public String getRenames() {
+        return FieldMap.format(renames);
     }
 
-    /** From-path to to-path. */
-    public void setRenames(Map<String, String> renames) {
-        this.renames.putAll(renames);
+    /** {@code from=to} pairs, comma- or line-separated: {@code logger=log.logger, time=event.created}. */
+    public void setRenames(String renames) {
+        this.renames.putAll(FieldMap.parse(renames));
     }
 }

@@ -2,6 +2,7 @@ package io.logrouter.transforms.normalize;
 
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
+import io.logrouter.transforms.FieldMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,13 +26,13 @@ public class StaticFields extends EventTransform {
         return true;
     }
 
-    public Map<String, String> getFields() {
-        return fields;
+    public String getFields() {
+        return FieldMap.format(fields);
     }
 
-    /** Path to value. */
-    public void setFields(Map<String, String> fields) {
-        this.fields.putAll(fields);
+    /** {@code path=value} pairs, comma- or line-separated: {@code event.dataset=nginx.access, cloud.region=eu-west-1}. */
+    public void setFields(String fields) {
+        this.fields.putAll(FieldMap.parse(fields));
     }
 
     public boolean isOverwrite() {

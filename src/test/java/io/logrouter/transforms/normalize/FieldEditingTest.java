@@ -2,6 +2,7 @@ package io.logrouter.transforms.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logrouter.event.EventBatch;
@@ -9,8 +10,6 @@ import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.Samples;
 import io.logrouter.transforms.parse.JsonParser;
 import io.logrouter.transforms.parse.LogfmtParser;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** FieldRenamer, StaticFields, FieldRemover and NumericCoercer: the small edits routes make after parsing. */
@@ -25,11 +24,7 @@ class FieldEditingTest {
     @Test
     void renamerMovesFieldsOntoEcsInOrder() {
         FieldRenamer renamer = new FieldRenamer();
-        Map<String, String> renames = new LinkedHashMap<>();
-        renames.put("logger", "log.logger");
-        renames.put("log.logger", "log.origin.logger");
-        renames.put("absent", "never");
-        renamer.setRenames(renames);
+        renamer.setRenames("logger=log.logger, log.logger = log.origin.logger\nabsent=never");
         LogEvent event = checkoutJson();
 
         renamer.apply(event);
@@ -37,12 +32,13 @@ class FieldEditingTest {
         assertNull(event.get("logger"));
         assertEquals("com.shop.checkout.Api", event.text("log.origin.logger"));
         assertNull(event.get("never"));
+        assertEquals("logger=log.logger,log.logger=log.origin.logger,absent=never", renamer.getRenames());
     }
 
     @Test
     void renamerReadsLiteralDottedKeysAsFilebeatSendsThem() {
         FieldRenamer renamer = new FieldRenamer();
-        renamer.setRenames(Map.of("kubernetes.pod.name", "k8s.pod"));
+        renamer.setRenames("kubernetes.pod.name=k8s.pod");
         LogEvent event = Samples.event("x");
         event.fields().put("kubernetes.pod.name", "checkout-1");
 
@@ -53,11 +49,16 @@ class FieldEditingTest {
     }
 
     @Test
+    void mapOptionsRejectEntriesWithoutEquals() {
+        assertThrows(IllegalArgumentException.class, () -> new StaticFields().setFields("service.name"));
+    }
+
+    @Test
     void staticFieldsOverwriteOrOnlyFill() {
         StaticFields always = new StaticFields();
-        always.setFields(Map.of("service.name", "checkout", "event.dataset", "shop.checkout"));
+        always.setFields("service.name=checkout, event.dataset=shop.checkout");
         StaticFields fill = new StaticFields();
-        fill.setFields(Map.of("service.name", "default", "cloud.region", "eu-west-1"));
+        fill.setFields("service.name=default\ncloud.region=eu-west-1");
         fill.setOverwrite(false);
         LogEvent overwritten = Samples.event("x");
         overwritten.put("service.name", "from-app");
@@ -113,7 +114,7 @@ class FieldEditingTest {
     @Test
     void editsRunThroughProcessOnEveryEventOfTheBatch() {
         StaticFields statics = new StaticFields();
-        statics.setFields(Map.of("event.dataset", "web"));
+        statics.setFields("event.dataset=web");
 
         EventBatch out = Samples.process(statics, Samples.event("a"), Samples.event("b"));
 
