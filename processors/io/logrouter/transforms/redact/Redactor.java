@@ -48,15 +48,11 @@ public class Redactor extends EventTransform {
     private List<String> fields;
     private List<Detector> builtIns = BuiltInDetectors.ALL;
     private final Map<String, String> patterns = new LinkedHashMap<>();
-    private List<Detector> detectors;
+    private volatile List<Detector> detectors;
     private Mode mode = Mode.MASK;
     private ThreadLocal<Mac> hmac;
     private long timeoutMillis = 100;
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-
-    public Redactor() {
-        detectorsChanged();
-    }
 
     @Override
     public boolean apply(LogEvent event) {
@@ -115,7 +111,7 @@ public class Redactor extends EventTransform {
     private String redact(String text) {
         String current = text;
         boolean changed = false;
-        for (Detector detector : detectors) {
+        for (Detector detector : detectors()) {
             String redacted = redact(current, detector);
             if (redacted != null) {
                 current = redacted;
@@ -159,11 +155,20 @@ public class Redactor extends EventTransform {
         return "[REDACTED:" + detector + ":" + HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS) + "]";
     }
 
-    private void detectorsChanged() {
-        List<Detector> all = new ArrayList<>(builtIns);
-        patterns.forEach((name, regex) -> all.add(Detector.of(name, regex)));
-        all.forEach(detector -> counts.computeIfAbsent(detector.name(), name -> new LongAdder()));
-        detectors = List.copyOf(all);
+    /**
+     * Built on first use: Camel may bind {@code patterns} entries through the getter's map rather than the setter,
+     * so the list is derived from the options when they are all in, not kept up to date by setters.
+     */
+    private List<Detector> detectors() {
+        List<Detector> current = detectors;
+        if (current == null) {
+            List<Detector> all = new ArrayList<>(builtIns);
+            patterns.forEach((name, regex) -> all.add(Detector.of(name, regex)));
+            all.forEach(detector -> counts.computeIfAbsent(detector.name(), name -> new LongAdder()));
+            current = List.copyOf(all);
+            detectors = current;
+        }
+        return current;
     }
 
     public String getFields() {
@@ -190,7 +195,7 @@ public class Redactor extends EventTransform {
                     .orElseThrow(() -> new IllegalArgumentException("no built-in detector " + name)));
         }
         builtIns = List.copyOf(chosen);
-        detectorsChanged();
+        detectors = null;
     }
 
     public Map<String, String> getPatterns() {
@@ -201,7 +206,7 @@ public class Redactor extends EventTransform {
     public void setPatterns(Map<String, String> patterns) {
         patterns.values().forEach(Pattern::compile); // a bad regex fails at route start-up
         this.patterns.putAll(patterns);
-        detectorsChanged();
+        detectors = null;
     }
 
     public String getMode() {
@@ -239,7 +244,7 @@ public class Redactor extends EventTransform {
     /** Values redacted per detector since start. */
     public Map<String, Long> getCounts() {
         Map<String, Long> snapshot = new LinkedHashMap<>();
-        detectors.forEach(detector -> snapshot.put(detector.name(), counts.get(detector.name()).sum()));
+        detectors().forEach(detector -> snapshot.put(detector.name(), counts.get(detector.name()).sum()));
         return snapshot;
     }
 }
