@@ -11,7 +11,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.List;
@@ -57,34 +56,33 @@ public class TimestampParser extends EventTransform {
 
     @Override
     public boolean apply(LogEvent event) {
-        ZonedDateTime now = ZonedDateTime.now(clock);
         for (String field : fields) {
             JsonNode value = event.get(field);
             if (value == null || value.isNull() || value.isTextual() && value.textValue().isBlank()) {
                 continue;
             }
             try {
-                event.put(FieldPath.TIMESTAMP, format(TimestampFormats.parse(value, zone, now)));
+                event.put(FieldPath.TIMESTAMP, format(TimestampFormats.parse(value, zone, clock)));
                 parsed.increment();
             } catch (DateTimeException | ArithmeticException e) {
                 failed.increment();
-                fallBack(event, field, now);
+                fallBack(event, field);
                 EventMarkers.mark(event, TIMESTAMP_FAILURE, field + ": " + e.getMessage());
             }
             return true;
         }
         missing.increment();
-        fallBack(event, null, now);
+        fallBack(event, null);
         EventMarkers.tag(event, TIMESTAMP_FAILURE);
         return true;
     }
 
-    private void fallBack(LogEvent event, String failedField, ZonedDateTime now) {
-        Instant time = now.toInstant();
+    private void fallBack(LogEvent event, String failedField) {
+        Instant time = clock.instant();
         JsonNode existing = event.get(FieldPath.TIMESTAMP);
         if (existing != null && !FieldPath.TIMESTAMP.equals(failedField)) {
             try {
-                time = TimestampFormats.parse(existing, zone, now);
+                time = TimestampFormats.parse(existing, zone, clock);
             } catch (DateTimeException | ArithmeticException e) {
                 // the source's own time is no better than the one it was meant to stand in for: use now
             }
