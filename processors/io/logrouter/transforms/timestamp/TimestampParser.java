@@ -5,6 +5,7 @@ import io.logrouter.event.EventMarkers;
 import io.logrouter.event.FieldPath;
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
+import io.logrouter.transforms.FailureReason;
 import io.logrouter.transforms.FieldList;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -67,7 +68,7 @@ public class TimestampParser extends EventTransform {
             } catch (DateTimeException | ArithmeticException e) {
                 failed.increment();
                 fallBack(event, field);
-                EventMarkers.mark(event, TIMESTAMP_FAILURE, field + ": " + e.getMessage());
+                EventMarkers.mark(event, TIMESTAMP_FAILURE, FailureReason.bounded(field + ": " + e.getMessage()));
             }
             return true;
         }
