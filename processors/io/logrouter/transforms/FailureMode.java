@@ -28,7 +28,7 @@ public enum FailureMode {
     }
 
     public void mark(LogEvent event, String reason) {
-        EventMarkers.mark(event, EventMarkers.PARSE_FAILURE, reason);
+        EventMarkers.mark(event, EventMarkers.PARSE_FAILURE, FailureReason.bounded(reason));
         if (this == DEAD_LETTER) {
             EventMarkers.tag(event, DEAD_LETTER_TAG);
         }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  */
 final class LineAssembler {
 
-    private static final int INITIAL_CAPACITY = 8 * 1024;
+    private static final int INITIAL_CAPACITY = 2 * 1024;
 
     private final int maxLineBytes;
     private byte[] line;

@@ -12,6 +12,7 @@ public class TailComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         TailConfiguration configuration = new TailConfiguration();
         setProperties(configuration, parameters);
+        configuration.validate();
         TailEndpoint endpoint = new TailEndpoint(uri, this, remaining, configuration);
         // what is left are Camel's own consumer options (bridgeErrorHandler, exceptionHandler); anything else fails
         setProperties(endpoint, parameters);

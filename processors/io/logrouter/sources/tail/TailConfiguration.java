@@ -32,6 +32,9 @@ public class TailConfiguration {
     @UriParam(defaultValue = "1000", description = "The most events in one exchange")
     private int batchSize = 1000;
 
+    @UriParam(defaultValue = "8388608", description = "A batch takes no more lines once this many bytes were read for it, so that batchSize events of maxEventBytes each cannot exhaust the heap")
+    private long batchMaxBytes = 8 * 1024 * 1024;
+
     @UriParam(defaultValue = "200", description = "Milliseconds to wait for a batch to fill once it holds an event")
     private long batchLinger = 200;
 
@@ -97,6 +100,14 @@ public class TailConfiguration {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public long getBatchMaxBytes() {
+        return batchMaxBytes;
+    }
+
+    public void setBatchMaxBytes(long batchMaxBytes) {
+        this.batchMaxBytes = batchMaxBytes;
     }
 
     public long getBatchLinger() {
@@ -178,7 +189,7 @@ public class TailConfiguration {
         this.multilineFlushMs = multilineFlushMs;
     }
 
-    /** Fails endpoint start-up on settings the consumer cannot work with, rather than tailing nothing quietly. */
+    /** Fails endpoint creation on settings the consumer cannot work with, rather than tailing nothing quietly. */
     void validate() {
         if (include.isEmpty()) {
             throw new IllegalArgumentException("tail: include must name at least one glob pattern");
@@ -191,8 +202,15 @@ public class TailConfiguration {
         if (registry == null || registry.isBlank()) {
             throw new IllegalArgumentException("tail: registry (the checkpoint file) is required");
         }
-        if (batchSize < 1 || maxEventBytes < 1) {
-            throw new IllegalArgumentException("tail: batchSize and maxEventBytes must be positive");
+        if (batchSize < 1 || batchMaxBytes < 1 || maxEventBytes < 1) {
+            throw new IllegalArgumentException("tail: batchSize, batchMaxBytes and maxEventBytes must be positive");
+        }
+        // zero would make the consumer's thread spin on an idle file
+        if (pollInterval < 1 || scanInterval < 1) {
+            throw new IllegalArgumentException("tail: pollInterval and scanInterval must be at least 1 ms");
+        }
+        if (batchLinger < 0 || rotateWait < 0 || multilineFlushMs < 0) {
+            throw new IllegalArgumentException("tail: batchLinger, rotateWait and multilineFlushMs cannot be negative");
         }
     }
 

@@ -43,6 +43,7 @@ public class TailConsumer extends DefaultConsumer {
     private FileScanner scanner;
     private ExecutorService executor;
     private CountDownLatch stopRequested;
+    private long batchBytes;
     private int firstFile;
     private int failures;
 
@@ -68,7 +69,6 @@ public class TailConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        config.validate();
         registry = new CheckpointRegistry(Path.of(config.getRegistry()));
         checkpoints.clear();
         checkpoints.putAll(registry.load());
@@ -132,16 +132,12 @@ public class TailConsumer extends DefaultConsumer {
     /** Looks for new, renamed, rotated and deleted files. */
     private void discover(boolean startup) throws IOException {
         Map<FileIdentity, Path> found = scanner.scan();
-        for (TailedFile file : new ArrayList<>(files.values())) {
+        for (TailedFile file : files.values()) {
             Path path = found.get(file.identity());
-            try {
-                if (path == null) {
-                    file.orphan();
-                } else {
-                    file.foundAt(path);
-                }
-            } catch (IOException e) {
-                drop(file, e);
+            if (path == null) {
+                file.orphan();
+            } else {
+                file.foundAt(path);
             }
         }
         boolean changed = false;
@@ -151,7 +147,10 @@ public class TailConsumer extends DefaultConsumer {
             }
         }
         // forget files neither tailed nor included any more, so the registry does not grow with every rotation
-        changed |= checkpoints.keySet().removeIf(key -> !found.containsKey(new FileIdentity(key)) && !files.containsKey(new FileIdentity(key)));
+        changed |= checkpoints.keySet().removeIf(key -> {
+            FileIdentity identity = new FileIdentity(key);
+            return !found.containsKey(identity) && !files.containsKey(identity);
+        });
         openFiles = files.size();
         if (changed) {
             registry.save(checkpoints.values());
@@ -180,29 +179,27 @@ public class TailConsumer extends DefaultConsumer {
     }
 
     /**
-     * Reads until the batch is full, or no file has more, or batchLinger has passed since the batch got its first
-     * event. An empty batch means there is nothing to read right now.
+     * Reads until the batch is full (batchSize events or batchMaxBytes read), or no file has more, or batchLinger
+     * has passed since the batch got its first event. An empty batch means there is nothing to read right now.
      */
     private EventBatch fillBatch() {
         EventBatch batch = new EventBatch();
-        long lingerUntil = 0;
-        while (true) {
-            boolean progress = readOnce(batch);
-            if (batch.size() >= config.getBatchSize() || batch.isEmpty() || stopping()) {
-                return batch;
-            }
-            long now = System.nanoTime();
-            if (lingerUntil == 0) {
-                lingerUntil = now + TimeUnit.MILLISECONDS.toNanos(config.getBatchLinger());
-            }
-            long left = TimeUnit.NANOSECONDS.toMillis(lingerUntil - now);
+        batchBytes = 0;
+        readOnce(batch);
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        long lingerUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.getBatchLinger());
+        while (batch.size() < config.getBatchSize() && batchBytes < config.getBatchMaxBytes() && !stopping()) {
+            long left = TimeUnit.NANOSECONDS.toMillis(lingerUntil - System.nanoTime());
             if (left <= 0) {
-                return batch;
+                break;
             }
-            if (!progress) {
+            if (!readOnce(batch)) {
                 pause(Math.min(config.getPollInterval(), left));
             }
         }
+        return batch;
     }
 
     /** One pass over the files, starting from a different one each time so that a busy file cannot starve the rest. */
@@ -211,13 +208,14 @@ public class TailConsumer extends DefaultConsumer {
         int maxEvents = config.getBatchSize();
         boolean progress = false;
         long now = System.nanoTime();
-        for (int i = 0; i < order.size() && batch.size() < maxEvents; i++) {
+        for (int i = 0; i < order.size() && batch.size() < maxEvents && batchBytes < config.getBatchMaxBytes(); i++) {
             TailedFile file = order.get((firstFile + i) % order.size());
             if (file.isDrained()) {
                 continue;
             }
             try {
-                long read = file.read(batch, maxEvents);
+                long read = file.read(batch, maxEvents, config.getBatchMaxBytes() - batchBytes);
+                batchBytes += read;
                 bytesRead.addAndGet(read);
                 progress |= read > 0;
                 file.flushExpired(batch, maxEvents, now);

@@ -23,7 +23,8 @@ final class TailedFile implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TailedFile.class);
 
-    private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Kept per open file for its whole life, so small: a node can have hundreds of container logs open. */
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
     /** Room on top of a maximal message for its framing: the CRI prefix, or Docker's JSON escaping. */
     private static final int FRAMING_BYTES = 128 * 1024;
 
@@ -41,7 +42,8 @@ final class TailedFile implements Closeable {
     private LogEventFactory events;
     private Fingerprint fingerprint;
     private long committedOffset;
-    private long lastDataNanos = System.nanoTime();
+    /** When the file last showed a sign of its writer: new bytes, or the rotation itself. */
+    private long quietSinceNanos = System.nanoTime();
     private boolean orphaned;
     private boolean drained;
     private EventBatch output;
@@ -87,16 +89,18 @@ final class TailedFile implements Closeable {
     }
 
     /**
-     * Reads complete lines into the batch until it holds {@code maxEvents} events or the file has no more complete
-     * lines. Returns the number of bytes consumed.
+     * Reads complete lines into the batch until it holds {@code maxEvents} events, or {@code maxBytes} have been
+     * consumed (give or take the last line), or the file has no more complete lines. Returns the bytes consumed.
      */
-    long read(EventBatch batch, int maxEvents) throws IOException {
-        if (channel.size() < channel.position()) {
-            startOver("it was truncated (copytruncate rotation)");
+    long read(EventBatch batch, int maxEvents, long maxBytes) throws IOException {
+        long size = channel.size();
+        // checked before reading new bytes: after a copytruncate they could belong to different content
+        if (size < channel.position() || size > channel.position() && !fingerprint.matches(channel)) {
+            startOver("it was truncated or rewritten in place (copytruncate rotation)");
         }
         output = batch;
         long before = lines.position();
-        while (batch.size() < maxEvents && (buffer.hasRemaining() || fillBuffer())) {
+        while (batch.size() < maxEvents && lines.position() - before < maxBytes && (buffer.hasRemaining() || fillBuffer())) {
             RawLine raw = lines.next(buffer);
             if (raw != null) {
                 partials.accept(raw.offset(), format.decode(raw.text()), raw.truncated());
@@ -104,7 +108,7 @@ final class TailedFile implements Closeable {
         }
         long consumed = lines.position() - before;
         if (consumed > 0) {
-            lastDataNanos = System.nanoTime();
+            quietSinceNanos = System.nanoTime();
         }
         return consumed;
     }
@@ -117,32 +121,36 @@ final class TailedFile implements Closeable {
         }
     }
 
-    /** No longer found at an included path: rotated away or deleted. It is still read to its end. */
+    /**
+     * No longer found at an included path: rotated away or deleted. It is still read to its end, and rotateWait
+     * counts from now, since the writer may not have reopened its file yet, however long it was quiet before.
+     */
     void orphan() {
-        orphaned = true;
-    }
-
-    /** Seen at an included path, possibly a new name after a rename; a rewrite in place restarts it. */
-    void foundAt(Path current) throws IOException {
-        path = current;
-        orphaned = false;
-        if (!fingerprint.matches(channel)) {
-            startOver("its first bytes changed (rewritten in place)");
+        if (!orphaned) {
+            orphaned = true;
+            quietSinceNanos = System.nanoTime();
         }
     }
 
-    /** Whether the file is out of the include patterns and has stayed without new data for rotateWait. */
+    /** Seen at an included path, possibly a new name after a rename. */
+    void foundAt(Path current) {
+        path = current;
+        orphaned = false;
+    }
+
+    /** Whether the file is out of the include patterns and has stayed quiet for rotateWait since. */
     boolean writerIsGone(long nowNanos) {
-        return orphaned && nowNanos - lastDataNanos >= rotateWaitNanos;
+        return orphaned && nowNanos - quietSinceNanos >= rotateWaitNanos;
     }
 
     /**
      * Emits everything held back, an unfinished last line included, since nothing will complete it any more; after
-     * the batch is delivered the file is released. Does nothing while the batch has no room for all of it.
+     * the batch is delivered the file is released. Waits for a later batch while this one has no room for all of it;
+     * into an empty batch it always drains, so a batchSize below the few records held back cannot keep a file open.
      */
     void drain(EventBatch batch, int maxEvents) {
         int heldBack = 1 + partials.pending().size() + (multiline == null ? 0 : multiline.pending().size());
-        if (batch.size() + heldBack > maxEvents) {
+        if (!batch.isEmpty() && batch.size() + heldBack > maxEvents) {
             return;
         }
         output = batch;
@@ -166,7 +174,8 @@ final class TailedFile implements Closeable {
         long heldBackFrom = Math.min(partials.pending().earliestOffset(),
                 multiline == null ? Long.MAX_VALUE : multiline.pending().earliestOffset());
         committedOffset = drained ? lines.position() : Math.min(lines.lineStart(), heldBackFrom);
-        if (fingerprint.canGrow(channel.size())) {
+        // grown only while the bytes it covers are still the ones read: else the next read must see the change
+        if (fingerprint.canGrow(channel.size()) && fingerprint.matches(channel)) {
             fingerprint = Fingerprint.of(channel);
         }
     }

@@ -25,7 +25,6 @@ public abstract class FieldParser extends EventTransform {
 
     private static final String ORIGINAL = "event.original";
     private static final String MSG = "msg";
-    private static final int MAX_REASON_LENGTH = 200;
 
     private String field = FieldPath.MESSAGE;
     private String target;
@@ -48,7 +47,7 @@ public abstract class FieldParser extends EventTransform {
             payload = parse(raw);
         } catch (UnparseableInput e) {
             failed.increment();
-            failureMode.mark(event, shorten(e.getMessage()));
+            failureMode.mark(event, e.getMessage());
             return true;
         }
         parsed.increment();
@@ -93,10 +92,6 @@ public abstract class FieldParser extends EventTransform {
         ObjectNode created = root.objectNode();
         FieldPath.put(root, path, created);
         return created;
-    }
-
-    private static String shorten(String reason) {
-        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH) + "...";
     }
 
     public String getField() {

@@ -2,9 +2,9 @@ package io.logrouter.transforms.parse;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.transforms.DeadlineCharSequence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,16 +75,15 @@ final class FieldPattern {
         });
     }
 
-    /** The fields of the first match in {@code text}; the search gives up after {@code timeoutMillis}. */
+    /** The fields of the first match in {@code text}; the search gives up past its budget (see DeadlineCharSequence). */
     ObjectNode match(String text, long timeoutMillis) throws UnparseableInput {
-        Matcher m = pattern.matcher(
-                new DeadlineCharSequence(text, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis)));
+        Matcher m = pattern.matcher(DeadlineCharSequence.withBudget(text, timeoutMillis));
         try {
             if (!m.find()) {
                 throw new UnparseableInput("no match for pattern");
             }
         } catch (DeadlineCharSequence.Expired e) {
-            throw new UnparseableInput("pattern match exceeded " + timeoutMillis + " ms");
+            throw new UnparseableInput("pattern match exceeded its time budget (" + timeoutMillis + " ms + length)");
         }
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         for (Capture capture : captures) {

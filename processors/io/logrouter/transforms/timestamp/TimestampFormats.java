@@ -3,6 +3,7 @@ package io.logrouter.transforms.timestamp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -61,20 +62,20 @@ final class TimestampFormats {
 
     /**
      * @param zone for times written without an offset
-     * @param now the reference for syslog's missing year: the current year, or the previous one when that would put
-     *     the time more than a day in the future (a December line read in January)
+     * @param clock the reference for syslog's missing year: the current year, or the previous one when that would
+     *     put the time more than a day in the future (a December line read in January)
      */
-    static Instant parse(JsonNode value, ZoneId zone, ZonedDateTime now) {
+    static Instant parse(JsonNode value, ZoneId zone, Clock clock) {
         if (value.isNumber()) {
             return epoch(value.decimalValue());
         }
         if (!value.isTextual()) {
             throw new DateTimeException("not a timestamp: " + value.getNodeType());
         }
-        return parse(value.textValue().trim(), zone, now);
+        return parse(value.textValue().trim(), zone, clock);
     }
 
-    static Instant parse(String text, ZoneId zone, ZonedDateTime now) {
+    static Instant parse(String text, ZoneId zone, Clock clock) {
         int length = text.length();
         if (length == 0) {
             throw new DateTimeException("empty timestamp");
@@ -94,7 +95,7 @@ final class TimestampFormats {
         if (Character.isLetter(text.charAt(0))) {
             return length > 3 && text.charAt(3) == ','
                     ? ZonedDateTime.parse(text, RFC_1123).toInstant()
-                    : syslog(text, zone, now);
+                    : syslog(text, zone, clock);
         }
         throw new DateTimeException("unrecognised timestamp format: " + text);
     }
@@ -114,9 +115,9 @@ final class TimestampFormats {
                 : local.atZone(zone).toInstant();
     }
 
-    private static Instant syslog(String text, ZoneId zone, ZonedDateTime now) {
+    private static Instant syslog(String text, ZoneId zone, Clock clock) {
         TemporalAccessor parsed = SYSLOG.parse(text);
-        ZonedDateTime nowInZone = now.withZoneSameInstant(zone);
+        ZonedDateTime nowInZone = ZonedDateTime.now(clock.withZone(zone));
         ZonedDateTime time = ZonedDateTime.of(nowInZone.getYear(), parsed.get(ChronoField.MONTH_OF_YEAR),
                 parsed.get(ChronoField.DAY_OF_MONTH), parsed.get(ChronoField.HOUR_OF_DAY),
                 parsed.get(ChronoField.MINUTE_OF_HOUR), parsed.get(ChronoField.SECOND_OF_MINUTE),

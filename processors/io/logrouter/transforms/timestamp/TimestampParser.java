@@ -5,15 +5,15 @@ import io.logrouter.event.EventMarkers;
 import io.logrouter.event.FieldPath;
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
+import io.logrouter.transforms.FailureReason;
+import io.logrouter.transforms.FieldList;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -57,34 +57,33 @@ public class TimestampParser extends EventTransform {
 
     @Override
     public boolean apply(LogEvent event) {
-        ZonedDateTime now = ZonedDateTime.now(clock);
         for (String field : fields) {
             JsonNode value = event.get(field);
             if (value == null || value.isNull() || value.isTextual() && value.textValue().isBlank()) {
                 continue;
             }
             try {
-                event.put(FieldPath.TIMESTAMP, format(TimestampFormats.parse(value, zone, now)));
+                event.put(FieldPath.TIMESTAMP, format(TimestampFormats.parse(value, zone, clock)));
                 parsed.increment();
             } catch (DateTimeException | ArithmeticException e) {
                 failed.increment();
-                fallBack(event, field, now);
-                EventMarkers.mark(event, TIMESTAMP_FAILURE, field + ": " + e.getMessage());
+                fallBack(event, field);
+                EventMarkers.mark(event, TIMESTAMP_FAILURE, FailureReason.bounded(field + ": " + e.getMessage()));
             }
             return true;
         }
         missing.increment();
-        fallBack(event, null, now);
+        fallBack(event, null);
         EventMarkers.tag(event, TIMESTAMP_FAILURE);
         return true;
     }
 
-    private void fallBack(LogEvent event, String failedField, ZonedDateTime now) {
-        Instant time = now.toInstant();
+    private void fallBack(LogEvent event, String failedField) {
+        Instant time = clock.instant();
         JsonNode existing = event.get(FieldPath.TIMESTAMP);
         if (existing != null && !FieldPath.TIMESTAMP.equals(failedField)) {
             try {
-                time = TimestampFormats.parse(existing, zone, now);
+                time = TimestampFormats.parse(existing, zone, clock);
             } catch (DateTimeException | ArithmeticException e) {
                 // the source's own time is no better than the one it was meant to stand in for: use now
             }
@@ -106,7 +105,7 @@ public class TimestampParser extends EventTransform {
 
     /** Comma-separated candidate fields, first present wins: e.g. {@code time,ts,timestamp,@timestamp}. */
     public void setFields(String fields) {
-        this.fields = Arrays.stream(fields.split(",")).map(String::trim).filter(f -> !f.isEmpty()).toList();
+        this.fields = FieldList.parse(fields);
     }
 
     public String getZone() {

@@ -32,16 +32,16 @@ class TailConsumerTest {
         Path log = dir.resolve("app.log");
         append(log, "first\nsecond\n");
         try (TailHarness tail = TailHarness.start(uri("format=plain"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 2);
             append(log, "third\n");
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 3);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 3);
 
             assertEquals(List.of("first", "second", "third"), tail.sink.messages());
             List<LogEvent> events = tail.sink.events();
             assertEquals(List.of(0L, 6L, 13L), events.stream().map(e -> e.get("log.offset").asLong()).toList());
             assertEquals(log.toString(), events.get(0).text("log.file.path"));
             assertEquals(3, events.stream().map(LogEvent::id).distinct().count());
-            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 19L).equals(committedOffsets(dir.resolve("registry.json"))));
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 19L).equals(committedOffsets(dir.resolve("registry.json"))));
             assertEquals(3, tail.consumer().getEventsDelivered());
             assertEquals(1, tail.consumer().getOpenFiles());
         }
@@ -52,12 +52,12 @@ class TailConsumerTest {
         Path log = dir.resolve("app.log");
         append(log, "complete\nhalf of a li");
         try (TailHarness tail = TailHarness.start(uri(""))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 1);
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> tail.sink.messages().size() == 1);
             assertEquals(Map.of(log.toString(), 9L), committedOffsets(dir.resolve("registry.json")));
 
             append(log, "ne\n");
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 2);
             assertEquals(List.of("complete", "half of a line"), tail.sink.messages());
         }
     }
@@ -71,9 +71,20 @@ class TailConsumerTest {
         }
         append(log, lines.toString());
         try (TailHarness tail = TailHarness.start(uri("batchSize=10&batchLinger=500"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 25);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 25);
             assertEquals(List.of(10, 10, 5), tail.sink.delivered.stream().map(EventBatch::size).toList());
             assertEquals("line 24", tail.sink.messages().get(24));
+        }
+    }
+
+    @Test
+    void stopsFillingABatchOnceBatchMaxBytesWereRead() throws Exception {
+        String line = "z".repeat(100) + "\n";
+        append(dir.resolve("app.log"), line.repeat(10));
+        try (TailHarness tail = TailHarness.start(uri("batchMaxBytes=250"))) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 10);
+            // the line that crosses the limit still goes in: 3 lines of 101 bytes make a batch
+            assertEquals(List.of(3, 3, 3, 1), tail.sink.delivered.stream().map(EventBatch::size).toList());
         }
     }
 
@@ -83,11 +94,11 @@ class TailConsumerTest {
         Path registry = dir.resolve("registry.json");
         append(log, "a\n");
         try (TailHarness tail = TailHarness.start(uri(""))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 2L).equals(committedOffsets(registry)));
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 2L).equals(committedOffsets(registry)));
 
             tail.sink.failing = true;
             append(log, "b\nc\n");
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.refused.size() >= 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.refused.size() >= 2);
             assertEquals(Map.of(log.toString(), 2L), committedOffsets(registry));
             List<String> refusedIds = tail.sink.refused.get(0).events().stream().map(LogEvent::id).toList();
             assertEquals(refusedIds, tail.sink.refused.get(1).events().stream().map(LogEvent::id).toList());
@@ -96,7 +107,7 @@ class TailConsumerTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> tail.sink.messages().size() == 3);
             assertEquals(List.of("a", "b", "c"), tail.sink.messages());
             assertEquals(refusedIds, tail.sink.events().subList(1, 3).stream().map(LogEvent::id).toList());
-            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 6L).equals(committedOffsets(registry)));
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 6L).equals(committedOffsets(registry)));
         }
     }
 
@@ -107,12 +118,12 @@ class TailConsumerTest {
         append(log, "one\ntwo\n");
         List<String> firstIds;
         try (TailHarness tail = TailHarness.start(uri(""))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> Map.of(log.toString(), 8L).equals(committedOffsets(registry)));
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 8L).equals(committedOffsets(registry)));
             firstIds = tail.sink.events().stream().map(LogEvent::id).toList();
         }
         append(log, "three\n");
         try (TailHarness tail = TailHarness.start(uri(""))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 1);
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> tail.sink.messages().size() == 1);
             assertEquals(List.of("three"), tail.sink.messages());
             assertTrue(!firstIds.contains(tail.sink.events().get(0).id()));
@@ -126,11 +137,11 @@ class TailConsumerTest {
         down.failing = true;
         append(log, "x\ny\n");
         try (TailHarness tail = TailHarness.start(uri(""), down)) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> !down.refused.isEmpty());
+            await().atMost(Duration.ofSeconds(15)).until(() -> !down.refused.isEmpty());
         }
         List<String> refusedIds = down.refused.get(0).events().stream().map(LogEvent::id).toList();
         try (TailHarness tail = TailHarness.start(uri(""))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 2);
             assertEquals(List.of("x", "y"), tail.sink.messages());
             assertEquals(refusedIds, tail.sink.events().stream().map(LogEvent::id).toList());
         }
@@ -141,10 +152,12 @@ class TailConsumerTest {
         Path log = dir.resolve("app.log");
         append(log, "old\n");
         try (TailHarness tail = TailHarness.start(uri("readFromHead=false"))) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> committedOffsets(dir.resolve("registry.json")).containsKey(log.toString()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> committedOffsets(dir.resolve("registry.json")).containsKey(log.toString()));
             append(log, "new\n");
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
-            assertEquals(List.of("new"), tail.sink.messages());
+            // a file that appears later is new: all of it is read
+            append(dir.resolve("later.log"), "first line of a later file\n");
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 2);
+            assertEquals(List.of("first line of a later file", "new"), tail.sink.messages().stream().sorted().toList());
         }
     }
 
@@ -157,7 +170,7 @@ class TailConsumerTest {
         String uri = "tail:test?include=" + dir + "/**/*.log&exclude=" + dir + "/**/skip.log&registry=" + dir
                 + "/registry.json&" + TailHarness.FAST;
         try (TailHarness tail = TailHarness.start(uri)) {
-            await().atMost(Duration.ofSeconds(5)).until(() -> tail.sink.messages().size() == 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 1);
             await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> tail.sink.messages().size() == 1);
             assertEquals(List.of("deep"), tail.sink.messages());
         }

@@ -18,7 +18,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 final class TailHarness implements AutoCloseable {
 
     /** Short intervals so the tests finish quickly; each test adds what it is about. */
-    static final String FAST = "pollInterval=10&scanInterval=50&rotateWait=200";
+    static final String FAST = "pollInterval=10&scanInterval=50";
 
     final RecordingSink sink;
     private final CamelContext context;

@@ -55,7 +55,7 @@ class RegexParserTest {
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> parser.apply(event));
 
         assertTrue(EventMarkers.has(event, EventMarkers.PARSE_FAILURE));
-        assertEquals("pattern match exceeded 30 ms", event.text("error.message"));
+        assertTrue(event.text("error.message").startsWith("pattern match exceeded its time budget (30 ms"));
     }
 
     @Test

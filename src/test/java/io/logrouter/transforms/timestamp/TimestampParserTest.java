@@ -154,6 +154,16 @@ class TimestampParserTest {
     }
 
     @Test
+    void hugeUnparseableValueGivesAShortReason() {
+        LogEvent event = withTime("Nov " + "9".repeat(10 * 1024 * 1024));
+
+        parser.apply(event);
+
+        assertEquals("timestamp_failure", event.text("error.type"));
+        assertTrue(event.text("error.message").length() <= 203, "bounded, not the whole input");
+    }
+
+    @Test
     void absurdEpochIsAFailureNotACrash() {
         LogEvent event = withTime("9".repeat(40));
 

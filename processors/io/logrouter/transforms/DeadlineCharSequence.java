@@ -1,16 +1,20 @@
-package io.logrouter.transforms.parse;
+package io.logrouter.transforms;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * The text a regex runs over, with a deadline: java.util.regex cannot be interrupted, but it reads its input only
  * through {@link #charAt}, so a match that backtracks catastrophically is stopped by checking the clock there. The
- * clock is read once every few thousand characters, which keeps the cost for ordinary lines negligible.
+ * clock is read once every few thousand characters, which keeps the cost for ordinary lines negligible. Used by the
+ * parsers (a timeout is a parse failure) and the redactor (a timeout masks the whole value: it fails closed).
  */
-final class DeadlineCharSequence implements CharSequence {
+public final class DeadlineCharSequence implements CharSequence {
 
     private static final int CHECK_EVERY_MASK = 0xFFF;
+    private static final long NANOS_PER_CHAR = 100;
 
     /** Thrown out of the regex engine when the deadline has passed. */
-    static final class Expired extends RuntimeException {
+    public static final class Expired extends RuntimeException {
         Expired() {
             super("regex match ran past its deadline", null, false, false);
         }
@@ -20,9 +24,18 @@ final class DeadlineCharSequence implements CharSequence {
     private final long deadlineNanos;
     private int reads;
 
-    DeadlineCharSequence(String text, long deadlineNanos) {
+    private DeadlineCharSequence(String text, long deadlineNanos) {
         this.text = text;
         this.deadlineNanos = deadlineNanos;
+    }
+
+    /**
+     * A budget of {@code timeoutMillis} plus 100 ns per character, starting now: a linear scan of a 10 MB value is
+     * never cut short, while catastrophic backtracking outgrows any linear allowance within a few characters.
+     */
+    public static DeadlineCharSequence withBudget(String text, long timeoutMillis) {
+        long budget = TimeUnit.MILLISECONDS.toNanos(timeoutMillis) + text.length() * NANOS_PER_CHAR;
+        return new DeadlineCharSequence(text, System.nanoTime() + budget);
     }
 
     @Override

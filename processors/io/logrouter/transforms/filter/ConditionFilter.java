@@ -1,0 +1,82 @@
+package io.logrouter.transforms.filter;
+
+import io.logrouter.event.LogEvent;
+import io.logrouter.transforms.DeadlineCharSequence;
+import io.logrouter.transforms.EventTransform;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A filter that keeps or drops events by one {@link FieldCondition}, set as {@code field}, {@code operator}
+ * ({@code equals} by default) and {@code value}. The condition is built on first use, once all three are set in
+ * whatever order the route binds them. An event whose condition cannot be decided in time (a slow regex) is kept:
+ * losing data is worse than indexing a line too many.
+ */
+public abstract class ConditionFilter extends EventTransform {
+
+    private String field;
+    private String operator = "equals";
+    private String value;
+    private volatile FieldCondition condition;
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder undecided = new LongAdder();
+
+    /** Whether an event that satisfies the condition stays in the batch. */
+    protected abstract boolean keepsMatching();
+
+    @Override
+    public final boolean apply(LogEvent event) {
+        FieldCondition test = condition;
+        if (test == null) {
+            test = FieldCondition.of(field, operator, value);
+            condition = test;
+        }
+        boolean matches;
+        try {
+            matches = test.test(event);
+        } catch (DeadlineCharSequence.Expired e) {
+            undecided.increment();
+            return true;
+        }
+        if (matches == keepsMatching()) {
+            return true;
+        }
+        dropped.increment();
+        return false;
+    }
+
+    public String getField() {
+        return field;
+    }
+
+    public void setField(String field) {
+        this.field = field;
+        condition = null;
+    }
+
+    public String getOperator() {
+        return operator;
+    }
+
+    /** equals (default), in, regex, exists, gt, gte, lt, lte. */
+    public void setOperator(String operator) {
+        this.operator = operator;
+        condition = null;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public void setValue(String value) {
+        this.value = value;
+        condition = null;
+    }
+
+    public long getDroppedCount() {
+        return dropped.sum();
+    }
+
+    public long getUndecidedCount() {
+        return undecided.sum();
+    }
+}
