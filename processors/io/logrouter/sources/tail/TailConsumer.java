@@ -307,8 +307,8 @@ public class TailConsumer extends DefaultConsumer {
         try {
             stopRequested.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopRequested.countDown();
+            // the thread ends on stopRequested alone (doStop sets it before any interrupt): a stray interrupt must not
+            // end tailing unseen, and left set it would close the next FileChannel the thread reads
         }
     }
 
