@@ -45,8 +45,8 @@ class OverlayBuildTest {
     private static final String NODE_AGENT = "overlays/node-agent";
     private static final String AGGREGATOR = "overlays/aggregator";
     private static final String AGGREGATOR_CPU = "overlays/aggregator-cpu-autoscaling";
-    /** The runtime user of the image (src/main/docker/Dockerfile.jvm), as in Quarkus' own images. */
-    private static final long IMAGE_USER = 185;
+    /** The runtime user of the image (src/main/docker/Dockerfile.jvm). */
+    private static final long IMAGE_USER = Dockerfile.read().user();
     /** Read by the base image's run-java.sh rather than by the application. */
     private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_MAX_MEM_RATIO");
 
