@@ -258,7 +258,7 @@ class OverlayBuildTest {
         return pod.getVolumes().stream().filter(v -> name.equals(v.getName())).findFirst().orElseThrow();
     }
 
-    private void assertProbe(Probe probe, String path) {
+    private static void assertProbe(Probe probe, String path) {
         assertEquals(path, probe.getHttpGet().getPath());
         assertEquals("http", probe.getHttpGet().getPort().getStrVal());
     }
