@@ -16,14 +16,6 @@ final class Kustomize {
     private Kustomize() {
     }
 
-    static boolean available() {
-        try {
-            return run(List.of("kubectl", "version", "--client")).exitCode == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     static String build(Path kustomization) {
         try {
             Result result = run(List.of("kubectl", "kustomize", "--load-restrictor=LoadRestrictionsNone",
@@ -33,7 +25,7 @@ final class Kustomize {
             }
             return result.output;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run kubectl", e);
+            throw new IllegalStateException("cannot run kubectl: dev/test installs it (Debian package kubectl)", e);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -34,7 +33,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,11 +49,6 @@ class OverlayBuildTest {
     private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_MAX_MEM_RATIO");
 
     private final ApplicationDefaults application = new ApplicationDefaults();
-
-    @BeforeAll
-    static void kubectlIsInstalled() {
-        assumeTrue(Kustomize.available(), "kubectl (with its built-in kustomize) is not installed");
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {NODE_AGENT, AGGREGATOR, AGGREGATOR_CPU})
