@@ -55,7 +55,6 @@ class CamelKTest {
 
     @Test
     void runsTheRoutesFromTheGeneratedConfigMap() {
-        assumeTrue(Kustomize.available(), "kubectl (with its built-in kustomize) is not installed");
         Built built = Built.of("camel-k");
         Integration deployed = built.the(Integration.class);
         assertFalse(deployed.getSpec().getSources().isEmpty());
