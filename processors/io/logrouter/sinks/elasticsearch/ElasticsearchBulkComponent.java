@@ -22,7 +22,7 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ElasticsearchBulkConfiguration configuration = new ElasticsearchBulkConfiguration();
         setProperties(configuration, parameters);
-        return new ElasticsearchBulkEndpoint(uri, this, configuration);
+        return new ElasticsearchBulkEndpoint(uri, this, remaining, configuration);
     }
 
     synchronized RestClient client() {

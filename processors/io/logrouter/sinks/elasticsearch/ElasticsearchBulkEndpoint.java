@@ -8,12 +8,19 @@ import org.apache.camel.support.DefaultEndpoint;
 /** A bulk-writing target: an index template and its retry and dead-letter policy. Producer only. */
 public class ElasticsearchBulkEndpoint extends DefaultEndpoint {
 
+    private final String name;
     private final ElasticsearchBulkConfiguration configuration;
 
-    public ElasticsearchBulkEndpoint(String uri, ElasticsearchBulkComponent component,
+    public ElasticsearchBulkEndpoint(String uri, ElasticsearchBulkComponent component, String name,
             ElasticsearchBulkConfiguration configuration) {
         super(uri, component);
+        this.name = name;
         this.configuration = configuration;
+    }
+
+    /** The path of the URI, {@code files} in {@code elasticsearch-bulk:files}: names the target in metrics. */
+    public String getName() {
+        return name;
     }
 
     @Override

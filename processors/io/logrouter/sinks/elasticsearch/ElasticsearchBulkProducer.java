@@ -3,6 +3,7 @@ package io.logrouter.sinks.elasticsearch;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
 import io.logrouter.sinks.RetryBackoff;
+import io.logrouter.sinks.SinkMetrics;
 import io.logrouter.sinks.SinkUnavailableException;
 import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
     private final ElasticsearchBulkConfiguration configuration;
     private final BulkRequestWriter writer;
     private final boolean createOp;
+    private final SinkMetrics metrics;
     private ProducerTemplate deadLetter;
 
     public ElasticsearchBulkProducer(ElasticsearchBulkEndpoint endpoint) {
@@ -43,6 +45,7 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         this.configuration = endpoint.getConfiguration();
         this.writer = new BulkRequestWriter(new IndexNameTemplate(configuration.getIndex()), configuration.getOpType());
         this.createOp = "create".equals(configuration.getOpType());
+        this.metrics = new SinkMetrics(STAGE, endpoint.getName());
     }
 
     @Override
@@ -73,25 +76,23 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         List<LogEvent> pending = batch.events();
         List<LogEvent> rejected = new ArrayList<>();
         while (!pending.isEmpty()) {
-            List<LogEvent> retry;
             try {
-                retry = settle(pending, send(client, pending), rejected, exchange.getFromRouteId());
+                pending = settle(pending, send(client, pending), rejected, exchange.getFromRouteId());
             } catch (IOException e) {
+                metrics.requestFailed();
                 if (!retryable(e)) {
                     throw e;
                 }
-                retry = pending;
                 if (!backoff.awaitNextAttempt()) {
                     throw new SinkUnavailableException("Elasticsearch unavailable after " + backoff.attempts()
                             + " retries: " + e.getMessage(), e);
                 }
                 continue;
             }
-            if (!retry.isEmpty() && !backoff.awaitNextAttempt()) {
-                throw new SinkUnavailableException(retry.size() + " events still refused after "
+            if (!pending.isEmpty() && !backoff.awaitNextAttempt()) {
+                throw new SinkUnavailableException(pending.size() + " events still refused after "
                         + backoff.attempts() + " retries", null);
             }
-            pending = retry;
         }
         if (!rejected.isEmpty()) {
             sendToDeadLetter(exchange, rejected);
@@ -99,12 +100,16 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
     }
 
     private List<BulkItemResult> send(RestClient client, List<LogEvent> events) throws IOException {
+        byte[] body = writer.write(events);
         Request request = new Request("POST", "/_bulk");
         request.addParameter("filter_path", BulkResultSplitter.FILTER_PATH);
-        request.setEntity(new NByteArrayEntity(writer.write(events), NDJSON));
+        request.setEntity(new NByteArrayEntity(body, NDJSON));
+        long start = System.nanoTime();
         Response response = client.performRequest(request);
-        try (InputStream body = response.getEntity().getContent()) {
-            return BulkResultSplitter.split(body, events.size());
+        try (InputStream in = response.getEntity().getContent()) {
+            List<BulkItemResult> results = BulkResultSplitter.split(in, events.size());
+            metrics.request(events.size(), body.length, System.nanoTime() - start);
+            return results;
         }
     }
 
@@ -112,17 +117,23 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
     private List<LogEvent> settle(List<LogEvent> sent, List<BulkItemResult> results, List<LogEvent> rejected,
             String routeId) {
         if (results == null) {
+            metrics.written(sent.size());
             return List.of();
         }
         List<LogEvent> retry = new ArrayList<>();
+        int written = 0;
         for (int i = 0; i < sent.size(); i++) {
             BulkItemResult result = results.get(i);
             if (result.retryable()) {
                 retry.add(sent.get(i));
-            } else if (!result.written(createOp)) {
+            } else if (result.written(createOp)) {
+                written++;
+            } else {
                 rejected.add(DeadLetterEnvelope.wrap(sent.get(i), STAGE, result.reason(), routeId));
             }
         }
+        metrics.written(written);
+        metrics.retried(retry.size());
         return retry;
     }
 
@@ -140,6 +151,7 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         if (result.getException() != null) {
             throw result.getException();
         }
+        metrics.deadLettered(rejected.size());
         LOG.warn("{} events rejected by Elasticsearch sent to {} (route {})", rejected.size(),
                 configuration.getDeadLetterUri(), exchange.getFromRouteId());
     }
