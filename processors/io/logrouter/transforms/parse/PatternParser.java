@@ -36,7 +36,7 @@ public abstract class PatternParser extends FieldParser {
         return timeoutMillis;
     }
 
-    /** The most one line may spend matching, plus 100 ns per character of the line; 100 ms by default. */
+    /** The most one line may spend matching, plus 1 µs per character of the line; 100 ms by default. */
     public void setTimeoutMillis(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
     }
