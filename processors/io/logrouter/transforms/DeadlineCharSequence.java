@@ -15,6 +15,8 @@ public final class DeadlineCharSequence implements CharSequence {
 
     /** Thrown out of the regex engine when the deadline has passed. */
     public static final class Expired extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Expired() {
             super("regex match ran past its deadline", null, false, false);
         }

@@ -6,7 +6,6 @@ import io.logrouter.event.FieldPath;
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
 import io.logrouter.transforms.FailureMode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -68,8 +67,7 @@ public abstract class FieldParser extends EventTransform {
 
     /** Nests dotted keys and merges objects key by key; a scalar replaces what was there. */
     static void merge(ObjectNode into, ObjectNode from) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : from.properties()) {
             String key = entry.getKey();
             int dot = key.lastIndexOf('.');
             ObjectNode parent = dot < 0 ? into : objectAt(into, key.substring(0, dot));

@@ -19,8 +19,8 @@ import java.util.Locale;
 
 /**
  * Reads the timestamp formats logs actually carry. The format is chosen from the text's shape (where the dashes,
- * slashes and letters are), so each value is parsed once with one cached formatter instead of trying a list of
- * formats and paying an exception for each miss.
+ * slashes and letters are), so each value is parsed once, by a hand-written reader for the two common shapes or one
+ * cached formatter for the rare ones, instead of trying a list of formats and paying an exception for each miss.
  *
  * <ul>
  *   <li>ISO-8601 / RFC 3339 (nano precision), with {@code T} or a space, {@code .} or log4j's {@code ,} before the
