@@ -119,7 +119,7 @@ public abstract class FieldParser extends EventTransform {
     }
 
     public String getFailureMode() {
-        return failureMode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return failureMode.toString();
     }
 
     /** {@code keep} (the default) or {@code dead-letter}; see {@link FailureMode}. */
