@@ -105,7 +105,10 @@ public abstract class FieldParser extends EventTransform {
         return target;
     }
 
-    /** Where parsed fields go: the event root by default, or the named object field. */
+    /**
+     * Where parsed fields go: the event root by default, or the named object field. The payload's message still
+     * becomes the root {@code message}: that is the field every dashboard shows.
+     */
     public void setTarget(String target) {
         this.target = target == null || target.isBlank() ? null : target;
     }

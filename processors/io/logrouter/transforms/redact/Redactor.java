@@ -201,6 +201,7 @@ public class Redactor extends EventTransform {
         detectors = null;
     }
 
+    /** The live map: Camel binds a YAML map option entry by entry through it. */
     public Map<String, String> getPatterns() {
         return patterns;
     }
