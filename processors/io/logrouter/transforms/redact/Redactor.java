@@ -145,17 +145,21 @@ public class Redactor extends EventTransform {
             }
         } catch (DeadlineCharSequence.Expired e) {
             counts.get(detector.name()).increment();
-            return "[REDACTED:" + detector.name() + "]";
+            return masked(detector.name(), "");
         }
         return out == null ? null : out.append(text, copied, text.length()).toString();
     }
 
     private String replacement(String detector, String value) {
         if (mode == Mode.MASK) {
-            return "[REDACTED:" + detector + "]";
+            return masked(detector, "");
         }
         byte[] digest = hmac.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
-        return "[REDACTED:" + detector + ":" + HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS) + "]";
+        return masked(detector, ":" + HexFormat.of().formatHex(digest, 0, HASH_HEX_CHARS / 2));
+    }
+
+    private static String masked(String detector, String suffix) {
+        return "[REDACTED:" + detector + suffix + "]";
     }
 
     /**
