@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logrouter.event.EventId;
 import io.logrouter.event.LogEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +25,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Each line carries the event id under {@code idField} (unless empty), so that Athena queries can de-duplicate
  * should a source ever re-deliver events in differently cut batches. The output is a pure function of the events:
- * the gzip header has no time stamp, and object names hash the event ids.
+ * the gzip header has no time stamp, and object names hash the event ids. Names are hex: Athena skips files whose
+ * names begin with {@code _} or {@code .}, which a base64 name could.
  */
 public final class NdjsonGzipWriter {
 
@@ -72,7 +76,7 @@ public final class NdjsonGzipWriter {
 
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         private final JsonGenerator json;
-        private final StringBuilder ids = new StringBuilder();
+        private final MessageDigest ids = sha256();
         private int count;
 
         OpenObject() throws IOException {
@@ -95,7 +99,9 @@ public final class NdjsonGzipWriter {
             json.writeEndObject();
             json.writeRaw('\n');
             json.flush();
-            ids.append(event.id()).append('\n');
+            // an event without an id is named by its content, so two such batches never share an object name
+            String identity = event.id() != null ? event.id() : event.fields().toString();
+            ids.update((identity + '\n').getBytes(StandardCharsets.UTF_8));
             count++;
         }
 
@@ -105,7 +111,17 @@ public final class NdjsonGzipWriter {
 
         ArchiveObject close() throws IOException {
             json.close();
-            return new ArchiveObject(EventId.ofContent(ids.toString()), bytes.toByteArray(), count);
+            // 128 bits, as for event ids: collisions stay out of reach at any volume
+            String name = HexFormat.of().formatHex(ids.digest(), 0, 16);
+            return new ArchiveObject(name, bytes.toByteArray(), count);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

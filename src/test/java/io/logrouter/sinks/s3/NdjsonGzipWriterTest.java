@@ -72,6 +72,7 @@ class NdjsonGzipWriterTest {
         NdjsonGzipWriter writer = new NdjsonGzipWriter("_id", 1 << 20);
         ArchiveObject first = writer.write(events).get(0);
         ArchiveObject again = writer.write(events).get(0);
+        assertTrue(first.name().matches("[0-9a-f]{32}"), "hex, never starting with _ or . that Athena skips");
         assertEquals(first.name(), again.name());
         assertArrayEquals(first.content(), again.content());
         assertNotEquals(first.name(), writer.write(events.subList(0, 499)).get(0).name(),
@@ -97,6 +98,14 @@ class NdjsonGzipWriterTest {
         }
         assertEquals(events.stream().map(LogEvent::id).toList(), ids);
         assertEquals(objects.size(), objects.stream().map(ArchiveObject::name).distinct().count());
+    }
+
+    @Test
+    void eventsWithoutIdsAreNamedByTheirContent() {
+        NdjsonGzipWriter writer = new NdjsonGzipWriter("", 1 << 20);
+        String one = writer.write(List.of(LogEvent.ofMessage(null, "one"))).get(0).name();
+        assertEquals(one, writer.write(List.of(LogEvent.ofMessage(null, "one"))).get(0).name());
+        assertNotEquals(one, writer.write(List.of(LogEvent.ofMessage(null, "two"))).get(0).name());
     }
 
     @Test

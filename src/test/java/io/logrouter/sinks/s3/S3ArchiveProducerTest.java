@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class S3ArchiveProducerTest {
 
     private static final Pattern KEY = Pattern.compile(
-            "archive/service=([a-z]+)/dt=(\\d{4}-\\d{2}-\\d{2})/hour=(\\d{2})/[A-Za-z0-9_-]{22}\\.ndjson\\.gz");
+            "archive/service=([a-z]+)/dt=(\\d{4}-\\d{2}-\\d{2})/hour=(\\d{2})/[0-9a-f]{32}\\.ndjson\\.gz");
 
     private final String run = UUID.randomUUID().toString();
     private ArchiveBucket bucket;
