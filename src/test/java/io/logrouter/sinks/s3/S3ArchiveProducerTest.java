@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,6 +23,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +127,27 @@ class S3ArchiveProducerTest {
                 "archive/service=checkout/dt=2026-11-25/hour=23/")).findFirst().orElseThrow()));
         assertEachOnce(600, archivedSeqs());
         assertEquals(S3ObjectStore.CONTENT_TYPE, bucket.head(keys.get(0)).contentType());
+    }
+
+    @Test
+    void theExampleRouteArchivesWhatItIsSent() throws Exception {
+        connect(ArchiveBucket.ENDPOINT);
+        Properties properties = new Properties();
+        properties.put("logrouter.s3.bucket", bucket.name);
+        properties.put("logrouter.s3.prefix", "archive");
+        properties.put("logrouter.s3.partition", "service={service.name}/dt={yyyy-MM-dd}/hour={HH}");
+        properties.put("logrouter.s3.max-object-bytes", "67108864");
+        properties.put("logrouter.s3.part-size", "16777216");
+        properties.put("logrouter.s3.auto-create-bucket", "true");
+        properties.put("logrouter.s3.retry-budget-millis", "5000");
+        camel.getPropertiesComponent().setOverrideProperties(properties);
+        PluginHelper.getRoutesLoader(camel).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(camel, "file:routes/examples/s3-archive.yaml"));
+
+        assertNull(send("direct:s3-archive", mixedBatch(0, 100)).getException());
+
+        assertEquals(4, bucket.keys().size());
+        assertEachOnce(100, archivedSeqs());
     }
 
     @Test
