@@ -7,8 +7,10 @@ import org.apache.camel.Producer;
 import org.apache.camel.component.aws2.s3.AWS2S3Component;
 import org.apache.camel.component.aws2.s3.AWS2S3Configuration;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.component.aws2.s3.client.AWS2S3ClientFactory;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.service.ServiceHelper;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Stores objects through a private Camel {@code aws2-s3} endpoint, which does the signing, the single PUT below the
@@ -26,6 +28,7 @@ final class S3ObjectStore {
     private final CamelContext context;
     private final String bucket;
     private final AWS2S3Configuration configuration;
+    private S3Client client;
     private Endpoint endpoint;
     private Producer producer;
 
@@ -50,16 +53,22 @@ final class S3ObjectStore {
 
     private synchronized Producer started() throws Exception {
         if (producer == null) {
+            if (client == null) {
+                // one client for every start attempt: endpoints that fail to start are discarded, the client is not
+                client = AWS2S3ClientFactory.getS3Client(configuration);
+                configuration.setAmazonS3Client(client);
+            }
+            AWS2S3Component component = new AWS2S3Component(context);
+            component.setConfiguration(configuration);
+            Endpoint created = component.createEndpoint("aws2-s3://" + bucket);
             try {
-                AWS2S3Component component = new AWS2S3Component(context);
-                component.setConfiguration(configuration);
-                endpoint = component.createEndpoint("aws2-s3://" + bucket);
-                ServiceHelper.startService(endpoint);
-                Producer started = endpoint.createProducer();
-                ServiceHelper.startService(started);
-                producer = started;
+                ServiceHelper.startService(created);
+                Producer createdProducer = created.createProducer();
+                ServiceHelper.startService(createdProducer);
+                endpoint = created;
+                producer = createdProducer;
             } catch (Exception e) {
-                stop();
+                ServiceHelper.stopService(created);
                 throw e;
             }
         }
@@ -70,5 +79,10 @@ final class S3ObjectStore {
         ServiceHelper.stopService(producer, endpoint);
         producer = null;
         endpoint = null;
+        if (client != null) {
+            client.close();
+            client = null;
+            configuration.setAmazonS3Client(null);
+        }
     }
 }
