@@ -212,4 +212,24 @@ class S3ArchiveProducerTest {
         assertEachOnce(300, archivedSeqs());
         assertEquals(12, bucket.keys().size());
     }
+
+    @Test
+    void aBatchPartlyStoredBeforeAnOutageLeavesNoDuplicatesWhenDeliveredAgain() throws Exception {
+        try (TcpForwarder s3 = new TcpForwarder(9000)) {
+            connect("http://127.0.0.1:" + s3.port());
+            String sink = sink("&retryBudgetMillis=1000");
+            s3.open();
+            assertNull(send(sink, mixedBatch(0, 100)).getException());
+
+            EventBatch cut = mixedBatch(100, 100);
+            s3.closeAtPut(3);
+            assertInstanceOf(SinkUnavailableException.class, send(sink, cut).getException());
+            assertEquals(4 + 2, bucket.keys().size(), "two of the four objects were stored before the outage");
+
+            s3.open();
+            assertNull(send(sink, cut).getException());
+        }
+        assertEquals(8, bucket.keys().size());
+        assertEachOnce(200, archivedSeqs());
+    }
 }
