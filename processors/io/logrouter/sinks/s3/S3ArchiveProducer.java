@@ -56,14 +56,14 @@ public class S3ArchiveProducer extends DefaultProducer {
         EventBatch batch = exchange.getMessage().getMandatoryBody(EventBatch.class);
         RetryBackoff backoff = new RetryBackoff(RETRY_INITIAL_MILLIS, RETRY_MAX_MILLIS,
                 configuration.getRetryBudgetMillis());
-        int objects = 0;
         for (Map.Entry<String, List<LogEvent>> partition : byPartition(batch).entrySet()) {
             for (ArchiveObject object : writer.write(partition.getValue())) {
-                store(key(partition.getKey(), object), object, backoff);
-                objects++;
+                String key = key(partition.getKey(), object);
+                store(key, object, backoff);
+                LOG.debug("Stored {}: {} events, {} bytes (route {})", key, object.eventCount(),
+                        object.content().length, exchange.getFromRouteId());
             }
         }
-        LOG.debug("{} events archived in {} objects (route {})", batch.size(), objects, exchange.getFromRouteId());
     }
 
     private Map<String, List<LogEvent>> byPartition(EventBatch batch) {
