@@ -24,18 +24,18 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** The local stack's Kafka seen from outside the router: kcat to produce, the admin client to read offsets. */
-final class KafkaTestClient implements AutoCloseable {
+public final class KafkaTestClient implements AutoCloseable {
 
-    static final String BROKERS = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    public static final String BROKERS = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
 
     private final Admin admin = Admin.create(Map.of("bootstrap.servers", BROKERS));
 
-    void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
+    public void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
 
     /** Creates {@code topic} (with the broker's default partitions) unless another run already did. */
-    void ensureTopic(String topic) throws InterruptedException {
+    public void ensureTopic(String topic) throws InterruptedException {
         try {
             admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
         } catch (ExecutionException e) {
@@ -46,7 +46,7 @@ final class KafkaTestClient implements AutoCloseable {
     }
 
     /** One record per line, with kcat, as a shipper would write them; the lines are raw bytes. */
-    static void produce(String topic, byte[] lines) throws IOException, InterruptedException {
+    public static void produce(String topic, byte[] lines) throws IOException, InterruptedException {
         Process kcat = new ProcessBuilder("kcat", "-P", "-b", BROKERS, "-t", topic)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try (OutputStream in = kcat.getOutputStream()) {
@@ -57,12 +57,12 @@ final class KafkaTestClient implements AutoCloseable {
         }
     }
 
-    static void produce(String topic, List<String> lines) throws IOException, InterruptedException {
+    public static void produce(String topic, List<String> lines) throws IOException, InterruptedException {
         produce(topic, lines.stream().collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The next offset of every partition of {@code topic}. */
-    Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException {
+    public Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException {
         int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
@@ -74,7 +74,7 @@ final class KafkaTestClient implements AutoCloseable {
     }
 
     /** What {@code group} committed for {@code topic}, partitions without a commit left out. */
-    Map<TopicPartition, Long> committedOffsets(String group, String topic)
+    public Map<TopicPartition, Long> committedOffsets(String group, String topic)
             throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> all = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
@@ -88,14 +88,14 @@ final class KafkaTestClient implements AutoCloseable {
     }
 
     /** The committed offsets equal the end offsets on every partition: the group has nothing left to deliver. */
-    boolean caughtUp(String group, String topic) throws ExecutionException, InterruptedException {
+    public boolean caughtUp(String group, String topic) throws ExecutionException, InterruptedException {
         Map<TopicPartition, Long> ends = endOffsets(topic);
         ends.values().removeIf(end -> end == 0);
         return committedOffsets(group, topic).equals(ends);
     }
 
     /** The records of {@code topic} from {@code from} (per partition) on that contain {@code marker}. */
-    static List<String> read(String topic, Map<TopicPartition, Long> from, String marker, int expected,
+    public static List<String> read(String topic, Map<TopicPartition, Long> from, String marker, int expected,
             Duration timeout) {
         Properties config = new Properties();
         config.put("bootstrap.servers", BROKERS);
