@@ -36,7 +36,7 @@ public final class BatchOffsets {
         handle = commit;
     }
 
-    public Map<TopicPartition, Long> nextOffsets() {
+    Map<TopicPartition, Long> nextOffsets() {
         return nextOffsets;
     }
 
