@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +60,12 @@ class KafkaToElasticsearchTest {
     private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
     private final KafkaTestClient kafka = new KafkaTestClient();
     private final String run = UUID.randomUUID().toString();
-    private String templatedRouteId;
+    private final List<String> templatedRoutes = new ArrayList<>();
 
     @AfterEach
-    void removeRoute() throws Exception {
-        if (templatedRouteId != null) {
-            camel.getRouteController().stopRoute(templatedRouteId);
-            camel.removeRoute(templatedRouteId);
+    void removeRoutes() throws Exception {
+        for (String routeId : templatedRoutes) {
+            removeRoute(routeId);
         }
         kafka.close();
     }
@@ -186,15 +186,50 @@ class KafkaToElasticsearchTest {
         assertEquals(new TreeSet<Integer>(poison), deadSeqs);
     }
 
-    private String startRoute(String topic, String group, String sink) throws Exception {
-        templatedRouteId = "it-kafka-" + run;
+    private String startRoute(String topic, String group, String sink) {
+        String routeId = "it-kafka-" + templatedRoutes.size() + "-" + run;
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("topics", topic);
         parameters.put("groupId", group);
         parameters.put("sink", sink);
-        TemplatedRouteBuilder.builder(camel, "kafka-to-elasticsearch").routeId(templatedRouteId)
-                .parameters(parameters).add();
-        return templatedRouteId;
+        TemplatedRouteBuilder.builder(camel, "kafka-to-elasticsearch").routeId(routeId).parameters(parameters).add();
+        templatedRoutes.add(routeId);
+        return routeId;
+    }
+
+    private void removeRoute(String routeId) throws Exception {
+        if (camel.getRoute(routeId) != null) {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+        }
+    }
+
+    @Test
+    void rebalancesLoseNothingAndDuplicateNothing() throws Exception {
+        String topic = "it-logs-rebalance-" + run;
+        String group = "it-rebalance-" + run;
+        String index = "it-kafka-rebalance-" + run;
+        kafka.createTopic(topic, 4);
+        String sink = "elasticsearch-bulk:rebalance?index=" + index;
+        String first = startRoute(topic, group, sink);
+        KafkaTestClient.produce(topic, events(0, 200));
+        awaitDocuments(index, 200);
+
+        // a second member joins while records keep coming: partitions move from the first to the second
+        startRoute(topic, group, sink);
+        for (int chunk = 200; chunk < 600; chunk += 100) {
+            KafkaTestClient.produce(topic, events(chunk, chunk + 100));
+            Thread.sleep(300);
+        }
+        // the first member leaves mid-stream: the second takes every partition from the committed offsets
+        removeRoute(first);
+        KafkaTestClient.produce(topic, events(600, 800));
+
+        List<JsonNode> hits = awaitDocuments(index, 800);
+        await().atMost(DELIVERY).until(() -> kafka.caughtUp(group, topic));
+        Set<Integer> seqs = hits.stream().map(hit -> hit.at("/_source/seq").asInt())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(IntStream.range(0, 800).boxed().collect(Collectors.toSet()), seqs);
     }
 
     private List<JsonNode> awaitDocuments(String index, int count) throws Exception {
