@@ -12,6 +12,7 @@ import io.logrouter.it.ElasticsearchQueries;
 import io.logrouter.sources.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,9 @@ class DeadLetterReplayTest {
         PluginHelper.getRoutesLoader(camel).loadRoutes(PluginHelper.getResourceLoader(camel)
                 .resolveResource("file:routes/examples/dead-letter-replay.yaml"));
 
+        // an index just created answers 503 until its shard is allocated
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> elasticsearch.search(index, run, "run", "message").size() >= 2);
         await().atMost(Duration.ofSeconds(60)).until(() -> kafka.caughtUp(group, topic));
         Map<String, JsonNode> byId = elasticsearch.search(index, run, "run", "message").stream()

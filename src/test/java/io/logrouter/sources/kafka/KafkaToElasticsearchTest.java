@@ -12,6 +12,7 @@ import io.logrouter.sinks.elasticsearch.ElasticsearchBulkComponent;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ class KafkaToElasticsearchTest {
             proxy.cut();
             KafkaTestClient.produce(topic, events(200, 400));
             // several retry budgets, reconnects and re-reads of the same records
-            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8))
                     .until(() -> kafka.committedOffsets(group, topic).equals(beforeOutage));
             assertEquals(200, elasticsearch.search(index, run, "run").size(), "nothing written during the outage");
 
@@ -233,7 +234,8 @@ class KafkaToElasticsearchTest {
     }
 
     private List<JsonNode> awaitDocuments(String index, int count) throws Exception {
-        await().atMost(DELIVERY).pollInterval(Duration.ofMillis(500))
+        // an index just created answers 503 until its shard is allocated
+        await().atMost(DELIVERY).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> elasticsearch.search(index, run, "run", "message").size() >= count);
         List<JsonNode> hits = elasticsearch.search(index, run, "run", "message");
         assertEquals(count, hits.size(), "documents of run " + run + " in " + index);
