@@ -30,7 +30,7 @@ public final class BatchOffsets {
     private final Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
     private DefaultKafkaManualCommit handle;
 
-    /** Records that the batch holds {@code commit}'s record, which Kafka hands over in offset order per partition. */
+    /** Adds a record of the batch; its handle also gives the consumer that polled it, the one to commit with. */
     void include(DefaultKafkaManualCommit commit) {
         nextOffsets.merge(commit.getPartition(), commit.getRecordOffset() + 1, Math::max);
         handle = commit;
