@@ -16,8 +16,9 @@ class NdjsonDecoderTest {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setBody(body);
         new NdjsonDecoder().process(exchange);
-        assertEquals(exchange.getProperty(NdjsonDecoder.RECEIVED), exchange.getMessage().getBody(EventBatch.class).size());
-        return exchange.getMessage().getBody(EventBatch.class);
+        EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+        assertEquals(EventOrigins.of(exchange).size(), batch.size());
+        return batch;
     }
 
     @Test
@@ -27,6 +28,18 @@ class NdjsonDecoderTest {
         assertEquals("{\"a\":1}", batch.events().get(0).text("message"));
         assertEquals("plain text", batch.events().get(1).text("message"));
         assertEquals("{\"b\":2}", batch.events().get(2).text("message"));
+    }
+
+    @Test
+    void linesAreNumberedAsTheClientCountsThem() throws Exception {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setBody("first\n\nthird\r\nfourth".getBytes(StandardCharsets.UTF_8));
+        new NdjsonDecoder().process(exchange);
+        EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+        EventOrigins origins = EventOrigins.of(exchange);
+        assertEquals(1, origins.positionOf(batch.events().get(0)));
+        assertEquals(3, origins.positionOf(batch.events().get(1)));
+        assertEquals(4, origins.positionOf(batch.events().get(2)));
     }
 
     @Test
