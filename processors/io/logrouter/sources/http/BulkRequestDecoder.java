@@ -7,18 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.EventBatch;
-import io.logrouter.event.EventId;
 import io.logrouter.event.EventMarkers;
 import io.logrouter.event.LogEvent;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -63,29 +57,26 @@ public final class BulkRequestDecoder implements Processor {
 
     private static void decode(InputStream body, String pathIndex, List<BulkItem> items, EventBatch batch)
             throws IOException {
-        Map<String, Integer> repeats = new HashMap<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        ContentIds ids = new ContentIds();
+        try (NumberedLines lines = new NumberedLines(body)) {
             String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
+            while ((line = lines.next()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
-                ObjectNode actionLine = actionLine(line, number);
+                ObjectNode actionLine = actionLine(line, lines.number());
                 String action = actionLine.fieldNames().next();
                 JsonNode metadata = actionLine.get(action);
                 String index = text(metadata, "_index", pathIndex);
                 String id = text(metadata, "_id", null);
                 switch (action) {
                     case "index", "create" -> {
-                        String source = lines.readLine();
-                        number++;
+                        String source = lines.next();
                         if (source == null) {
-                            throw new IngestRejectedException(400, "action on line " + (number - 1)
+                            throw new IngestRejectedException(400, "action on line " + lines.number()
                                     + " has no document line");
                         }
-                        LogEvent event = event(source, id, repeats);
+                        LogEvent event = event(source, id == null ? ids.next(source) : id);
                         if (index != null) {
                             event.put(REQUESTED_INDEX_FIELD, index);
                         }
@@ -93,13 +84,12 @@ public final class BulkRequestDecoder implements Processor {
                         items.add(BulkItem.accepted(action, index, event));
                     }
                     case "update" -> {
-                        lines.readLine();
-                        number++;
+                        lines.next();
                         items.add(refusedChange(action, index, id));
                     }
                     case "delete" -> items.add(refusedChange(action, index, id));
-                    default -> throw new IngestRejectedException(400, "malformed action/metadata line [" + number
-                            + "]: unknown action [" + action + "]");
+                    default -> throw new IngestRejectedException(400, "malformed action/metadata line ["
+                            + lines.number() + "]: unknown action [" + action + "]");
                 }
             }
         }
@@ -120,9 +110,7 @@ public final class BulkRequestDecoder implements Processor {
         return object;
     }
 
-    private static LogEvent event(String source, String id, Map<String, Integer> repeats) {
-        int seen = repeats.merge(source, 1, Integer::sum);
-        String eventId = id != null ? id : EventId.ofContent(seen == 1 ? source : source + '\n' + seen);
+    private static LogEvent event(String source, String eventId) {
         try {
             if (MAPPER.readTree(source) instanceof ObjectNode fields) {
                 return new LogEvent(eventId, fields);

@@ -9,13 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.EventBatch;
-import io.logrouter.event.EventId;
 import io.logrouter.event.EventMarkers;
 import io.logrouter.event.LogEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -45,14 +42,14 @@ public final class JsonDocumentDecoder implements Processor {
             if (root == null) {
                 throw new IngestRejectedException(400, "empty body: send a JSON object or an array of them");
             }
-            Map<String, Integer> repeats = new HashMap<>();
+            ContentIds ids = new ContentIds();
             if (root == JsonToken.START_ARRAY) {
                 int item = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    add(batch, origins, repeats, MAPPER.readTree(parser), ++item);
+                    add(batch, origins, ids, MAPPER.readTree(parser), ++item);
                 }
             } else if (root == JsonToken.START_OBJECT) {
-                add(batch, origins, repeats, MAPPER.readTree(parser), 1);
+                add(batch, origins, ids, MAPPER.readTree(parser), 1);
             } else {
                 throw new IngestRejectedException(400, "expected a JSON object or array, found " + parser.getText());
             }
@@ -69,11 +66,9 @@ public final class JsonDocumentDecoder implements Processor {
         exchange.getMessage().setBody(batch);
     }
 
-    private static void add(EventBatch batch, EventOrigins origins, Map<String, Integer> repeats, JsonNode element,
-            int item) {
+    private static void add(EventBatch batch, EventOrigins origins, ContentIds ids, JsonNode element, int item) {
         String content = element.toString();
-        int seen = repeats.merge(content, 1, Integer::sum);
-        String id = EventId.ofContent(seen == 1 ? content : content + '\n' + seen);
+        String id = ids.next(content);
         LogEvent event;
         if (element instanceof ObjectNode object) {
             event = new LogEvent(id, object);
