@@ -21,7 +21,7 @@ import org.apache.camel.Processor;
  * element at a time. An object becomes the event's fields as it is; a string element becomes an event with that
  * {@code message}; any other element (number, array, null) is kept as its JSON text with the parse-failure marker.
  * A body that is not JSON at all, or breaks off, is refused whole with 400 and the parser's reason: where a broken
- * document ends is a guess, and the client can correct and resend it.
+ * document ends is a guess, and the client can correct and resend it. So is an empty array: nothing to acknowledge.
  */
 public final class JsonDocumentDecoder implements Processor {
 
@@ -61,6 +61,9 @@ public final class JsonDocumentDecoder implements Processor {
             throw new IngestRejectedException(400, "invalid JSON: " + e.getOriginalMessage() + " at line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr() + " column "
                     + e.getLocation().getColumnNr()));
+        }
+        if (batch.isEmpty()) {
+            throw new IngestRejectedException(400, "empty array: nothing to ingest");
         }
         exchange.setProperty(EventOrigins.PROPERTY, origins);
         exchange.getMessage().setBody(batch);

@@ -10,7 +10,8 @@ import org.apache.camel.Processor;
 /**
  * Turns a request body of newline-delimited lines (NDJSON, or plain text) into one batch: each non-blank line becomes
  * an event whose {@code message} is the line, for the parsers to work on, and its line number is kept in
- * {@link EventOrigins} for the answer. Ids come from the content ({@link ContentIds}).
+ * {@link EventOrigins} for the answer. Ids come from the content ({@link ContentIds}). A body without a single
+ * non-blank line carries nothing to acknowledge, and is refused with 400.
  */
 public final class NdjsonDecoder implements Processor {
 
@@ -19,6 +20,9 @@ public final class NdjsonDecoder implements Processor {
         EventOrigins origins = new EventOrigins("line");
         InputStream body = RequestBody.open(exchange);
         EventBatch batch = body == null ? new EventBatch() : decode(body, origins);
+        if (batch.isEmpty()) {
+            throw new IngestRejectedException(400, "empty body: send one event per line");
+        }
         exchange.setProperty(EventOrigins.PROPERTY, origins);
         exchange.getMessage().setBody(batch);
     }

@@ -189,6 +189,14 @@ class HttpIngestTest {
                 .when().post("/ingest/json")
                 .then().statusCode(400)
                 .body("error.reason", containsString("empty body"));
+        given().body("[]").contentType("application/json")
+                .when().post("/ingest/json")
+                .then().statusCode(400)
+                .body("error.reason", containsString("empty array"));
+        given().body(utf8("\n\n")).contentType("application/x-ndjson")
+                .when().post("/ingest/ndjson")
+                .then().statusCode(400)
+                .body("error.reason", containsString("empty body"));
         assertEquals(0, indexed().size());
     }
 

@@ -2,6 +2,7 @@ package io.logrouter.sources.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.logrouter.event.EventBatch;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,14 @@ class NdjsonDecoderTest {
             assertEquals(first.events().get(i).id(), retry.events().get(i).id());
         }
         assertNotEquals(first.events().get(0).id(), first.events().get(1).id());
+    }
+
+    @Test
+    void aBodyWithoutAnyLineIsRefused() {
+        for (String body : new String[] {"", "\n  \r\n\n"}) {
+            assertEquals(400, assertThrows(IngestRejectedException.class,
+                    () -> decode(body.getBytes(StandardCharsets.UTF_8))).getStatus());
+        }
     }
 
     @Test
