@@ -3,6 +3,8 @@ package io.logrouter.routes;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * What runs from one routes file and how its last reload went. {@code version} and {@code routes} are what runs
  * (none when no version of the file ever loaded); {@code lastVersion} is the version the last reload tried, which
@@ -15,6 +17,7 @@ public record RouteFileStatus(String file, String version, List<String> routes, 
         LOADED, REJECTED, REMOVED;
 
         /** As a metric tag and in the routes endpoint. */
+        @JsonValue
         public String label() {
             return name().toLowerCase();
         }
