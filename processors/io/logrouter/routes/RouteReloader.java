@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -36,7 +37,8 @@ public final class RouteReloader {
     private final RouteFileParser parser;
     private final Duration stopTimeout;
     private final Map<String, LoadedRouteFile> loaded = new TreeMap<>();
-    private final Map<String, RouteFileStatus> statuses = new TreeMap<>();
+    // read without the reload lock: health checks and the routes endpoint must answer while a route drains
+    private final Map<String, RouteFileStatus> statuses = new ConcurrentSkipListMap<>();
 
     public RouteReloader(CamelContext context, RouteAllowList allowList, Duration stopTimeout) {
         this.context = context;
@@ -64,7 +66,7 @@ public final class RouteReloader {
         return changes;
     }
 
-    public synchronized List<RouteFileStatus> statuses() {
+    public List<RouteFileStatus> statuses() {
         return List.copyOf(statuses.values());
     }
 

@@ -29,6 +29,12 @@ final class RouteYamlScan {
             "file", "groovy", "header", "hl7terser", "java", "javaScript", "joor", "jq", "js", "jsonpath", "method",
             "mvel", "ognl", "python", "ref", "simple", "spel", "tokenize", "variable", "wasm", "xpath", "xquery",
             "xtokenize");
+    /**
+     * What a reloadable file may hold at its top level: what ends up in its own routes. Rests, templates and route
+     * configurations would live on in the context after their file changed, so they are refused.
+     */
+    private static final Set<String> TOP_LEVEL = Set.of("beans", "route", "from", "onException", "onCompletion",
+            "errorHandler", "intercept", "interceptFrom", "interceptSendToEndpoint");
     private static final String CLASS_PREFIX = "#class:";
 
     private final RouteFile file;
@@ -63,12 +69,30 @@ final class RouteYamlScan {
     List<RouteProblem> check(RouteAllowList allowList, ClassResolver classes) {
         List<RouteProblem> problems = new ArrayList<>();
         if (root != null) {
+            checkTopLevel(problems);
             checkLanguages(root, allowList, problems);
         }
         for (MappingNode bean : beans()) {
             checkBean(bean, allowList, classes, problems);
         }
         return problems;
+    }
+
+    private void checkTopLevel(List<RouteProblem> problems) {
+        if (!(root instanceof SequenceNode top)) {
+            problems.add(problem(root, "a routes file is a YAML list of beans, routes and error handlers"));
+            return;
+        }
+        for (Node item : top.getValue()) {
+            if (item instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key && !TOP_LEVEL.contains(key.getValue())) {
+                        problems.add(problem(key, "'" + key.getValue() + "' is not supported in a reloadable routes"
+                                + " file; it may hold " + new TreeSet<>(TOP_LEVEL)));
+                    }
+                }
+            }
+        }
     }
 
     private void checkLanguages(Node node, RouteAllowList allowList, List<RouteProblem> problems) {

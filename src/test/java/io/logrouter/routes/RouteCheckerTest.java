@@ -28,6 +28,7 @@ class RouteCheckerTest {
             "unknown-step.yaml       | 6 | Unknown node id: noSuchStep",
             "class-component.yaml    | 6 | component 'class' is not allowed",
             "foreign-bean.yaml       | 3 | type java.lang.ProcessBuilder is not in an allowed package",
+            "rest-definition.yaml    | 8 | is not supported in a reloadable routes file",
     })
     void rejectsABrokenFileAtItsLine(String name, int line, String message) throws Exception {
         Path file = BROKEN.resolve(name);
@@ -57,7 +58,7 @@ class RouteCheckerTest {
         assertEquals(1, status, printed);
         assertTrue(printed.contains(BROKEN.resolve("missing-bean.yaml") + ":6: no bean named 'nobodyBoundThis'"),
                 printed);
-        assertTrue(printed.contains("9 problem(s)"), printed);
+        assertTrue(printed.contains("10 problem(s)"), printed);
         assertEquals(0, RouteChecker.run(List.of("routes"), new PrintStream(new ByteArrayOutputStream())));
     }
 }
