@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,6 +36,7 @@ public class RouteFolderWatcher {
     private final Duration pollInterval;
     private final RouteReloader reloader;
     private ScheduledExecutorService executor;
+    private boolean missingReported;
 
     public RouteFolderWatcher(CamelContext context, MeterRegistry meters, Config config,
             @ConfigProperty(name = "logrouter.routes.dir") Path dir,
@@ -72,13 +74,20 @@ public class RouteFolderWatcher {
     private void poll() {
         if (!Files.isDirectory(folder.dir())) {
             // a missing mount is not an empty folder: keep what runs rather than remove every route
-            LOG.warn("Routes folder {} does not exist; the loaded routes keep running", folder.dir());
+            if (!missingReported) {
+                LOG.warn("Routes folder {} does not exist; the loaded routes keep running", folder.dir());
+                missingReported = true;
+            }
             return;
         }
+        missingReported = false;
         try {
             for (RouteFileStatus change : reloader.reconcile(folder.read())) {
-                meters.counter("logrouter.route.reloads", "file", Path.of(change.file()).getFileName().toString(),
-                        "result", change.lastResult().label()).increment();
+                Counter.builder("logrouter.route.reloads")
+                        .description("Routes files loaded, rejected (previous version kept) or removed")
+                        .tag("file", Path.of(change.file()).getFileName().toString())
+                        .tag("result", change.lastResult().label())
+                        .register(meters).increment();
             }
         } catch (IOException e) {
             LOG.warn("Routes folder {} could not be read; looking again in {}", folder.dir(), pollInterval, e);
