@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -59,9 +61,11 @@ public final class RouteChecker {
             RouteFileParser parser = new RouteFileParser(context, RouteAllowList.from(config));
             List<RouteProblem> problems = new ArrayList<>();
             Map<String, String> routeFiles = new HashMap<>();
+            Set<String> beanNames = new HashSet<>();
             for (RouteFile file : files) {
-                ParsedRouteFile parsed = parser.parse(file);
+                ParsedRouteFile parsed = parser.parse(file, Set.copyOf(beanNames));
                 problems.addAll(parsed.problems());
+                beanNames.addAll(parsed.beanNames());
                 for (RouteDefinition route : parsed.routes()) {
                     String other = route.getRouteId() == null ? null
                             : routeFiles.putIfAbsent(route.getRouteId(), file.location());

@@ -31,15 +31,18 @@ public final class RouteFileParser {
         this.allowList = allowList;
     }
 
-    /** Binds the file's beans as a side effect (Camel creates them while reading); the caller undoes that if need be. */
-    ParsedRouteFile parse(RouteFile file) {
+    /**
+     * Binds the file's beans as a side effect (Camel creates them while reading); the caller undoes that if need be.
+     * {@code takenBeanNames} are the beans of the other routes files, which this one must not declare again.
+     */
+    ParsedRouteFile parse(RouteFile file, Set<String> takenBeanNames) {
         RouteYamlScan yaml;
         try {
             yaml = RouteYamlScan.parse(file);
         } catch (RouteFileRejectedException e) {
             return ParsedRouteFile.rejected(file, Set.of(), e.problems());
         }
-        List<RouteProblem> problems = yaml.check(allowList, context.getClassResolver());
+        List<RouteProblem> problems = yaml.check(allowList, context.getClassResolver(), takenBeanNames);
         if (!problems.isEmpty()) {
             return ParsedRouteFile.rejected(file, Set.of(), problems);
         }

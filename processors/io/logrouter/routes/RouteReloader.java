@@ -73,7 +73,10 @@ public final class RouteReloader {
     private RouteFileStatus load(RouteFile file) {
         LoadedRouteFile current = loaded.get(file.location());
         Map<String, Object> currentBeans = boundBeans(current);
-        ParsedRouteFile parsed = parser.parse(file);
+        Set<String> otherFilesBeans = new HashSet<>();
+        loaded.values().stream().filter(other -> other != current).forEach(other ->
+                otherFilesBeans.addAll(other.beanNames()));
+        ParsedRouteFile parsed = parser.parse(file, otherFilesBeans);
         List<RouteProblem> problems = new ArrayList<>(parsed.problems());
         problems.addAll(routeIdConflicts(parsed, current));
         if (!problems.isEmpty()) {

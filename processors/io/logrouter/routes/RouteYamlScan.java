@@ -66,7 +66,11 @@ final class RouteYamlScan {
         return names;
     }
 
-    List<RouteProblem> check(RouteAllowList allowList, ClassResolver classes) {
+    /**
+     * @param takenBeanNames the beans other routes files bound: bean names are global, and binding one again
+     *                       would swap another file's bean under it
+     */
+    List<RouteProblem> check(RouteAllowList allowList, ClassResolver classes, Set<String> takenBeanNames) {
         List<RouteProblem> problems = new ArrayList<>();
         if (root != null) {
             checkTopLevel(problems);
@@ -74,6 +78,8 @@ final class RouteYamlScan {
         }
         for (MappingNode bean : beans()) {
             checkBean(bean, allowList, classes, problems);
+            scalar(bean, "name").filter(name -> takenBeanNames.contains(name.getValue())).ifPresent(name ->
+                    problems.add(problem(name, "bean " + name.getValue() + " is already declared in another routes file")));
         }
         return problems;
     }

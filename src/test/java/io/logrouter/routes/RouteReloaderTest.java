@@ -169,6 +169,20 @@ class RouteReloaderTest {
         assertNull(context.getRegistry().lookupByName("aFields"), "a deleted file's beans are unbound");
     }
 
+    @Test
+    void aBeanNameOfAnotherFileIsRefusedBeforeItIsBound() {
+        reloader.reconcile(List.of(withBean("env=one")));
+        Object bean = context.getRegistry().lookupByName("aFields");
+
+        RouteFile other = RouteFile.of("b.yaml", withBean("env=two").content().replace("id: a", "id: b")
+                .replace("direct:a", "direct:b"));
+        RouteFileStatus status = reloader.reconcile(List.of(withBean("env=one"), other)).get(0);
+
+        assertEquals("b.yaml:2: bean aFields is already declared in another routes file",
+                status.problems().get(0).toString());
+        assertTrue(bean == context.getRegistry().lookupByName("aFields"));
+    }
+
     private static RouteFile withBean(String fields) {
         return RouteFile.of("a.yaml", """
                 - beans:
