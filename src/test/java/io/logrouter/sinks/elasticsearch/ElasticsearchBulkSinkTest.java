@@ -6,11 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.LogEvent;
 import io.logrouter.it.ElasticsearchQueries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -20,6 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The sink against the real Elasticsearch and OpenSearch of the local stack. */
 class ElasticsearchBulkSinkTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
     @MethodSource("io.logrouter.sinks.elasticsearch.BulkSinkHarness#servers")
@@ -53,6 +64,94 @@ class ElasticsearchBulkSinkTest {
             Set<String> expected = batch.stream().map(LogEvent::id).filter(id -> !conflicting.contains(id))
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(expected, versionsById(server, index).keySet());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.logrouter.sinks.elasticsearch.BulkSinkHarness#servers")
+    void aBatchBeyondTheBoundsGoesAsConcurrentRequestsAndEveryEventOnce(String server) throws Exception {
+        String index = unique("essink-split");
+        List<LogEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            batch.add(LogEvent.ofMessage("s-" + i, "m".repeat(i % 400)));
+        }
+        try (BulkSinkHarness sink = new BulkSinkHarness(server,
+                "index=" + index + "&maxBulkEvents=100&maxBulkBytes=16384&maxInFlight=3")) {
+            assertNull(sink.send(batch).getException());
+
+            Map<String, Long> versions = versionsById(server, index);
+            assertEquals(batch.stream().map(LogEvent::id).collect(Collectors.toCollection(TreeSet::new)),
+                    versions.keySet());
+            assertTrue(versions.values().stream().allMatch(version -> version == 1L), "each written once");
+            assertTrue(sink.peakInFlight() >= 2 && sink.peakInFlight() <= 3,
+                    "requests went concurrently, within maxInFlight: " + sink.peakInFlight());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.logrouter.sinks.elasticsearch.BulkSinkHarness#servers")
+    void theProjectsIndexTemplateIsInstalledBeforeTheFirstBatch(String server) throws Exception {
+        String prefix = unique("essink-template");
+        ObjectNode template = (ObjectNode) JSON.readTree(
+                Path.of("k8s/dashboards/elasticsearch-index-template.json").toFile());
+        template.putArray("index_patterns").add(prefix + "-*");
+        Path file = Files.createDirectories(Path.of("target", "essink")).resolve(prefix + ".json");
+        Files.writeString(file, template.toString());
+        LogEvent event = LogEvent.ofMessage("t-1", "mapped by the template");
+        event.put("@timestamp", "2026-03-04T10:00:00Z");
+        event.put("log.level", "warn");
+        ElasticsearchQueries search = new ElasticsearchQueries(server);
+        try (BulkSinkHarness sink = new BulkSinkHarness(server,
+                "index=" + prefix + "-{yyyy.MM.dd}&templateFile=" + file)) {
+            assertNull(sink.send(List.of(event)).getException());
+
+            search.send("GET", "/_index_template/" + prefix, null);
+            JsonNode mapping = search.send("GET", "/" + prefix + "-2026.03.04/_mapping", null)
+                    .path(prefix + "-2026.03.04").path("mappings").path("properties");
+            assertEquals("keyword", mapping.path("log").path("properties").path("level").path("type").asText(),
+                    "dynamic mapping would have made it text");
+            assertEquals("date", mapping.path("@timestamp").path("type").asText());
+        } finally {
+            search.send("DELETE", "/_index_template/" + prefix, null);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.logrouter.sinks.elasticsearch.BulkSinkHarness#servers")
+    void aDataStreamTakesCreateOpsAndARedeliveredBatchIsNoDuplicate(String server) throws Exception {
+        ElasticsearchQueries search = new ElasticsearchQueries(server);
+        assumeTrue(dataStreamsSupported(search), "data streams are a module that the integ-test "
+                + "Elasticsearch distribution leaves out; OpenSearch has them in core");
+        String stream = unique("essink-stream");
+        search.send("PUT", "/_index_template/" + stream,
+                "{\"index_patterns\":[\"" + stream + "*\"],\"data_stream\":{},\"priority\":500}");
+        List<LogEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            LogEvent event = LogEvent.ofMessage("d-" + i, "into a data stream");
+            event.put("@timestamp", "2026-03-04T10:00:" + (10 + i) + "Z");
+            batch.add(event);
+        }
+        try (BulkSinkHarness sink = new BulkSinkHarness(server, "index=" + stream + "&opType=create")) {
+            assertNull(sink.send(batch).getException());
+            assertNull(sink.send(batch).getException(), "409 on create means the event is already there");
+
+            assertEquals(List.of(), sink.deadLetters());
+            Map<String, Long> versions = versionsById(server, stream);
+            assertEquals(batch.stream().map(LogEvent::id).collect(Collectors.toCollection(TreeSet::new)),
+                    versions.keySet());
+            assertTrue(search.send("GET", "/_data_stream/" + stream, null).path("data_streams").size() == 1);
+        } finally {
+            search.send("DELETE", "/_data_stream/" + stream, null);
+            search.send("DELETE", "/_index_template/" + stream, null);
+        }
+    }
+
+    private static boolean dataStreamsSupported(ElasticsearchQueries search) throws Exception {
+        try {
+            search.send("GET", "/_data_stream", null);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
