@@ -106,11 +106,6 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         }
     }
 
-    /** The most {@code _bulk} requests of this producer's endpoint that were ever in flight at once. */
-    int peakInFlight() {
-        return inFlight.peak();
-    }
-
     /** Before the first batch: until the template is in place, documents would be mapped without it. */
     private void installTemplate(RestClient client, RetryBackoff backoff) throws Exception {
         if (template == null || templateInstalled) {
@@ -159,6 +154,7 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
             } catch (IOException e) {
                 if (retryable(e)) {
                     retry.addAll(request.events());
+                    metrics.retried(request.events().size());
                     failure = e;
                 } else if (fatal == null) {
                     fatal = e;
