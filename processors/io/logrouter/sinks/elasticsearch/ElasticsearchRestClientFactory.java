@@ -28,7 +28,8 @@ final class ElasticsearchRestClientFactory {
                 .toArray(HttpHost[]::new);
         RestClientBuilder builder = RestClient.builder(nodes);
         if (present(settings.getApiKey())) {
-            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + settings.getApiKey())});
+            String apiKey = "ApiKey " + settings.getApiKey();
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", apiKey)});
         }
         AwsSigV4RequestSigner signer = settings.isAwsSigV4() ? signer(settings) : null;
         builder.setHttpClientConfigCallback(http -> {

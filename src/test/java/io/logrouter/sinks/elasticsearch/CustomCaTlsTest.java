@@ -1,5 +1,6 @@
 package io.logrouter.sinks.elasticsearch;
 
+import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.deleteIndices;
 import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.unique;
 import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.versionsById;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,11 +72,15 @@ class CustomCaTlsTest {
     @Test
     void theClusterSignedByTheGivenCaIsTrusted() throws Exception {
         String index = unique("essink-tls");
-        try (TcpProxy tls = TcpProxy.tlsTo(SERVER, serverTls);
-                BulkSinkHarness sink = new BulkSinkHarness(tls.url("https"), "index=" + index,
-                        component -> component.setCaCertificate(caPem.toString()))) {
-            assertNull(sink.send(List.of(LogEvent.ofMessage("tls-1", "over TLS"))).getException());
-            assertEquals(Set.of("tls-1"), versionsById(SERVER, index).keySet());
+        try {
+            try (TcpProxy tls = TcpProxy.tlsTo(SERVER, serverTls);
+                    BulkSinkHarness sink = new BulkSinkHarness(tls.url("https"), "index=" + index,
+                            component -> component.setCaCertificate(caPem.toString()))) {
+                assertNull(sink.send(List.of(LogEvent.ofMessage("tls-1", "over TLS"))).getException());
+                assertEquals(Set.of("tls-1"), versionsById(SERVER, index).keySet());
+            }
+        } finally {
+            deleteIndices(SERVER, index);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.logrouter.sinks.elasticsearch;
 
+import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.deleteIndices;
 import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.unique;
 import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.versionsById;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.LogEvent;
 import io.logrouter.it.ElasticsearchQueries;
+import io.logrouter.sinks.SinkUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,21 +54,66 @@ class ElasticsearchBulkSinkTest {
             }
             batch.add(event);
         }
-        try (BulkSinkHarness sink = new BulkSinkHarness(server, "index=" + index + "&maxBulkEvents=8")) {
-            Exchange exchange = sink.send(batch);
+        try {
+            try (BulkSinkHarness sink = new BulkSinkHarness(server, "index=" + index + "&maxBulkEvents=8")) {
+                Exchange exchange = sink.send(batch);
 
-            assertNull(exchange.getException(), "the batch is settled: written or dead-lettered");
-            assertEquals(conflicting, sink.deadLetters().stream().map(LogEvent::id).collect(Collectors.toSet()));
-            for (LogEvent envelope : sink.deadLetters()) {
-                assertEquals("elasticsearch", envelope.text("failure.stage"));
-                assertEquals("it-elasticsearch", envelope.text("failure.route"));
-                assertTrue(envelope.text("failure.reason").matches("(document|mapper)_parsing_exception: .*\\[n].*"),
-                        envelope.text("failure.reason"));
-                assertTrue(envelope.text("event.n").startsWith("not a number"), "the original event is kept");
+                assertNull(exchange.getException(), "the batch is settled: written or dead-lettered");
+                assertEquals(conflicting, sink.deadLetters().stream().map(LogEvent::id).collect(Collectors.toSet()));
+                for (LogEvent envelope : sink.deadLetters()) {
+                    assertEquals("elasticsearch", envelope.text("failure.stage"));
+                    assertEquals("it-elasticsearch", envelope.text("failure.route"));
+                    String reason = envelope.text("failure.reason");
+                    assertTrue(reason.matches("(document|mapper)_parsing_exception: .*\\[n].*"), reason);
+                    assertTrue(envelope.text("event.n").startsWith("not a number"), "the original event is kept");
+                }
+                Set<String> expected = batch.stream().map(LogEvent::id).filter(id -> !conflicting.contains(id))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                assertEquals(expected, versionsById(server, index).keySet());
             }
-            Set<String> expected = batch.stream().map(LogEvent::id).filter(id -> !conflicting.contains(id))
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(expected, versionsById(server, index).keySet());
+        } finally {
+            deleteIndices(server, index);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.logrouter.sinks.elasticsearch.BulkSinkHarness#servers")
+    void itemsRefusedWith429AreRetriedAloneUntilTheServerTakesThem(String server) throws Exception {
+        String prefix = unique("essink-busy");
+        ElasticsearchQueries search = new ElasticsearchQueries(server);
+        search.send("PUT", "/" + prefix + "-full", null);
+        // the flood-stage block: both servers refuse each item written to the index with 429
+        String block = "{\"index.blocks.read_only_allow_delete\":%s}";
+        search.send("PUT", "/" + prefix + "-full/_settings", block.formatted("true"));
+        List<LogEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            LogEvent event = LogEvent.ofMessage("b-" + i, "busy " + i);
+            event.put("target", i % 2 == 0 ? "open" : "full");
+            batch.add(event);
+        }
+        String options = "index=" + prefix + "-{target}&retryInitialMillis=50&retryMaxMillis=300&retryBudgetMillis=";
+        try {
+            try (BulkSinkHarness impatient = new BulkSinkHarness(server, options + "1000");
+                    BulkSinkHarness patient = new BulkSinkHarness(server, options + "60000")) {
+                Exception refused = impatient.send(batch).getException();
+                assertInstanceOf(SinkUnavailableException.class, refused);
+                assertTrue(refused.getMessage().startsWith("20 events still refused"), refused.getMessage());
+
+                CompletableFuture<Exchange> sending = CompletableFuture.supplyAsync(() -> patient.send(batch));
+                Thread.sleep(1_000);
+                assertFalse(sending.isDone(), "the refused items wait for the server");
+                search.send("PUT", "/" + prefix + "-full/_settings", block.formatted("null"));
+
+                assertNull(sending.get().getException());
+                assertEquals(List.of(), patient.deadLetters());
+                Map<String, Long> versions = versionsById(server, prefix + "-*");
+                assertEquals(batch.stream().map(LogEvent::id).collect(Collectors.toCollection(TreeSet::new)),
+                        versions.keySet());
+                assertEquals(20, versions.values().stream().filter(version -> version == 2L).count(),
+                        "the open half, written by each of the two sinks; the full half written once, when it could");
+            }
+        } finally {
+            deleteIndices(server, prefix + "-*");
         }
     }
 
@@ -75,16 +125,20 @@ class ElasticsearchBulkSinkTest {
         for (int i = 0; i < 1_500; i++) {
             batch.add(LogEvent.ofMessage("s-" + i, "m".repeat(i % 400)));
         }
-        try (BulkSinkHarness sink = new BulkSinkHarness(server,
-                "index=" + index + "&maxBulkEvents=100&maxBulkBytes=16384&maxInFlight=3")) {
-            assertNull(sink.send(batch).getException());
+        try {
+            try (BulkSinkHarness sink = new BulkSinkHarness(server,
+                    "index=" + index + "&maxBulkEvents=100&maxBulkBytes=16384&maxInFlight=3")) {
+                assertNull(sink.send(batch).getException());
 
-            Map<String, Long> versions = versionsById(server, index);
-            assertEquals(batch.stream().map(LogEvent::id).collect(Collectors.toCollection(TreeSet::new)),
-                    versions.keySet());
-            assertTrue(versions.values().stream().allMatch(version -> version == 1L), "each written once");
-            assertTrue(sink.peakInFlight() >= 2 && sink.peakInFlight() <= 3,
-                    "requests went concurrently, within maxInFlight: " + sink.peakInFlight());
+                Map<String, Long> versions = versionsById(server, index);
+                assertEquals(batch.stream().map(LogEvent::id).collect(Collectors.toCollection(TreeSet::new)),
+                        versions.keySet());
+                assertTrue(versions.values().stream().allMatch(version -> version == 1L), "each written once");
+                assertTrue(sink.peakInFlight() >= 2 && sink.peakInFlight() <= 3,
+                        "requests went concurrently, within maxInFlight: " + sink.peakInFlight());
+            }
+        } finally {
+            deleteIndices(server, index);
         }
     }
 
@@ -113,6 +167,7 @@ class ElasticsearchBulkSinkTest {
             assertEquals("date", mapping.path("@timestamp").path("type").asText());
         } finally {
             search.send("DELETE", "/_index_template/" + prefix, null);
+            deleteIndices(server, prefix + "-*");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.logrouter.sinks.elasticsearch;
 
+import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.count;
+import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.deleteIndices;
 import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.unique;
 import static io.logrouter.sinks.elasticsearch.BulkSinkHarness.versionsById;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logrouter.event.LogEvent;
-import io.logrouter.it.ElasticsearchQueries;
 import io.logrouter.it.TcpProxy;
 import io.logrouter.sinks.SinkUnavailableException;
 import java.time.Duration;
@@ -49,12 +50,6 @@ class ElasticsearchOutageTest {
         return events;
     }
 
-    private static long count(String server, String index) throws Exception {
-        ElasticsearchQueries search = new ElasticsearchQueries(server);
-        search.send("POST", "/" + index + "/_refresh?ignore_unavailable=true", null);
-        return search.send("GET", "/" + index + "/_count?ignore_unavailable=true", null).path("count").asLong();
-    }
-
     @ParameterizedTest
     @MethodSource("io.logrouter.sinks.elasticsearch.BulkSinkHarness#servers")
     void everyEventArrivesOnceAndTheSinkHoldsNoMoreThanItsRequestsInFlight(String server) throws Exception {
@@ -62,39 +57,43 @@ class ElasticsearchOutageTest {
         List<LogEvent> before = events("before", 200);
         List<LogEvent> refused = events("refused", 200);
         List<LogEvent> during = events("during", 2_000);
-        try (TcpProxy proxy = TcpProxy.to(server);
-                BulkSinkHarness impatient = new BulkSinkHarness(proxy.url("http"),
-                        "index=" + index + "&" + OPTIONS + "&retryBudgetMillis=2000");
-                BulkSinkHarness patient = new BulkSinkHarness(proxy.url("http"),
-                        "index=" + index + "&" + OPTIONS + "&retryBudgetMillis=60000")) {
-            assertNull(patient.send(before).getException());
+        try {
+            try (TcpProxy proxy = TcpProxy.to(server);
+                    BulkSinkHarness impatient = new BulkSinkHarness(proxy.url("http"),
+                            "index=" + index + "&" + OPTIONS + "&retryBudgetMillis=2000");
+                    BulkSinkHarness patient = new BulkSinkHarness(proxy.url("http"),
+                            "index=" + index + "&" + OPTIONS + "&retryBudgetMillis=60000")) {
+                assertNull(patient.send(before).getException());
 
-            proxy.close();
-            Exchange failed = impatient.send(refused);
-            assertInstanceOf(SinkUnavailableException.class, failed.getException(),
-                    "past its retry budget the exchange fails, so the source acknowledges nothing");
+                proxy.close();
+                Exchange failed = impatient.send(refused);
+                assertInstanceOf(SinkUnavailableException.class, failed.getException(),
+                        "past its retry budget the exchange fails, so the source acknowledges nothing");
 
-            proxy.reopen();
-            CompletableFuture<Exchange> sending = CompletableFuture.supplyAsync(() -> patient.send(during));
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> sending.isDone() || count(server, index) > before.size());
-            proxy.close();
-            assertFalse(sending.isDone(), "the outage caught the batch mid-stream");
-            Thread.sleep(1_000);
-            proxy.reopen();
-            Exchange waited = sending.get();
-            assertNull(waited.getException(), "a batch caught by the outage waits and is written when it is over");
+                proxy.reopen();
+                CompletableFuture<Exchange> sending = CompletableFuture.supplyAsync(() -> patient.send(during));
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> sending.isDone() || count(server, index) > before.size());
+                proxy.close();
+                assertFalse(sending.isDone(), "the outage caught the batch mid-stream");
+                Thread.sleep(1_000);
+                proxy.reopen();
+                Exchange waited = sending.get();
+                assertNull(waited.getException(), "a batch caught by the outage waits and is written when it is over");
 
-            assertNull(impatient.send(refused).getException(), "the source delivers the failed batch again");
-            assertNull(patient.send(before).getException(), "a batch whose acknowledgement was lost comes again");
+                assertNull(impatient.send(refused).getException(), "the source delivers the failed batch again");
+                assertNull(patient.send(before).getException(), "a batch whose acknowledgement was lost comes again");
 
-            Map<String, Long> versions = versionsById(server, index);
-            Set<String> expected = new TreeSet<>();
-            Stream.of(before, refused, during).flatMap(List::stream).forEach(event -> expected.add(event.id()));
-            assertEquals(expected, versions.keySet(), "every event once: no loss, no duplicate document");
-            before.forEach(event -> assertEquals(2L, versions.get(event.id()), "overwritten by id, not added"));
-            assertTrue(patient.peakInFlight() <= 2 && impatient.peakInFlight() <= 2,
-                    "in flight at most maxInFlight: " + patient.peakInFlight() + ", " + impatient.peakInFlight());
+                Map<String, Long> versions = versionsById(server, index);
+                Set<String> expected = new TreeSet<>();
+                Stream.of(before, refused, during).flatMap(List::stream).forEach(event -> expected.add(event.id()));
+                assertEquals(expected, versions.keySet(), "every event once: no loss, no duplicate document");
+                before.forEach(event -> assertEquals(2L, versions.get(event.id()), "overwritten by id, not added"));
+                assertTrue(patient.peakInFlight() <= 2 && impatient.peakInFlight() <= 2,
+                        "in flight at most maxInFlight: " + patient.peakInFlight() + ", " + impatient.peakInFlight());
+            }
+        } finally {
+            deleteIndices(server, index);
         }
     }
 }
