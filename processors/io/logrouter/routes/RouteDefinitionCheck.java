@@ -95,7 +95,8 @@ final class RouteDefinitionCheck {
         int colon = resolved.indexOf(':');
         String scheme = colon < 0 ? resolved : resolved.substring(0, colon);
         if (scheme.contains("${")) {
-            problems.add(problem(location, node, "endpoint " + uri + ": the component must not be computed at run time"));
+            problems.add(problem(location, node, "endpoint " + uri
+                    + ": the component must not be computed at run time"));
             return;
         }
         Component component;

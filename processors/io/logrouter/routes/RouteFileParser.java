@@ -80,7 +80,8 @@ public final class RouteFileParser {
             List<RouteDefinition> routes = new ArrayList<>(builder.configureRoutes(context).getRoutes());
             RouteDefinitionCheck check = new RouteDefinitionCheck(context, allowList);
             problems.addAll(check.check(file.location(), routes));
-            List<RouteTemplateDefinition> templates = List.copyOf(builder.getRouteTemplateCollection().getRouteTemplates());
+            List<RouteTemplateDefinition> templates = List.copyOf(builder.getRouteTemplateCollection()
+                    .getRouteTemplates());
             List<RouteDefinition> templatedRoutes = new ArrayList<>();
             List<Integer> lines = yaml.templatedRouteLines();
             List<TemplatedRouteDefinition> templated = builder.getTemplatedRouteCollection().getTemplatedRoutes();

@@ -3,6 +3,7 @@ package io.logrouter.routes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -20,16 +21,20 @@ import org.apache.camel.util.StringHelper;
 record TemplatedRoute(RouteDefinition route, Map<String, Object> parameters, List<String> missingParameters) {
 
     static TemplatedRoute of(RouteTemplateDefinition template, TemplatedRouteDefinition templated) {
+        // Camel leaves the lists null when the YAML has none
+        List<RouteTemplateParameterDefinition> declared = Objects.requireNonNullElse(template.getTemplateParameters(),
+                List.of());
         Map<String, Object> parameters = new HashMap<>();
-        for (RouteTemplateParameterDefinition parameter : template.getTemplateParameters()) {
+        for (RouteTemplateParameterDefinition parameter : declared) {
             if (parameter.getDefaultValue() != null) {
                 put(parameters, parameter.getName(), parameter.getDefaultValue());
             }
         }
-        for (TemplatedRouteParameterDefinition parameter : templated.getParameters()) {
+        for (TemplatedRouteParameterDefinition parameter : Objects.requireNonNullElse(templated.getParameters(),
+                List.<TemplatedRouteParameterDefinition>of())) {
             put(parameters, parameter.getName(), parameter.getValue());
         }
-        List<String> missing = template.getTemplateParameters().stream()
+        List<String> missing = declared.stream()
                 .filter(parameter -> parameter.isRequired() && !parameters.containsKey(parameter.getName()))
                 .map(RouteTemplateParameterDefinition::getName).toList();
         RouteDefinition route = template.asRouteDefinition();
