@@ -30,6 +30,7 @@ class RouteCheckerTest {
             "foreign-bean.yaml       | 3 | type java.lang.ProcessBuilder is not in an allowed package",
             "rest-definition.yaml    | 8 | is not supported in a reloadable routes file",
             "template-unknown-component.yaml  | 9  | :11): unknown component 'nosuch' in endpoint {{sink}}",
+            "template-foreign-bean.yaml       | 5  | type java.lang.ProcessBuilder is not in an allowed package",
             "template-missing-parameter.yaml  | 11 | template 'broken-template-parameter' needs parameter(s) [sink]",
     })
     void rejectsABrokenFileAtItsLine(String name, int line, String message) throws Exception {
@@ -75,7 +76,7 @@ class RouteCheckerTest {
         assertEquals(1, status, printed);
         assertTrue(printed.contains(BROKEN.resolve("missing-bean.yaml") + ":6: no bean named 'nobodyBoundThis'"),
                 printed);
-        assertTrue(printed.contains("12 problem(s)"), printed);
+        assertTrue(printed.contains("13 problem(s)"), printed);
         assertEquals(0, RouteChecker.run(List.of("routes"), new PrintStream(new ByteArrayOutputStream())));
     }
 }
