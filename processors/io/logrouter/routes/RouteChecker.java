@@ -17,6 +17,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 
 /**
  * Checks routes files the way the router's reload would, without starting the router, a server or any route: for a
@@ -62,11 +63,19 @@ public final class RouteChecker {
             List<RouteProblem> problems = new ArrayList<>();
             Map<String, String> routeFiles = new HashMap<>();
             Set<String> beanNames = new HashSet<>();
-            for (RouteFile file : files) {
-                ParsedRouteFile parsed = parser.parse(file, Set.copyOf(beanNames));
+            Map<String, RouteTemplateDefinition> templates = new HashMap<>();
+            for (RouteFile file : RouteFileParser.templatesFirst(files)) {
+                ParsedRouteFile parsed = parser.parse(file, Set.copyOf(beanNames), Map.copyOf(templates));
                 problems.addAll(parsed.problems());
                 beanNames.addAll(parsed.beanNames());
-                for (RouteDefinition route : parsed.routes()) {
+                for (RouteTemplateDefinition template : parsed.templates()) {
+                    RouteTemplateDefinition other = templates.putIfAbsent(template.getId(), template);
+                    if (other != null) {
+                        problems.add(new RouteProblem(file.location(), template.getLineNumber(), "route template '"
+                                + template.getId() + "' is already declared in " + other.getResource().getLocation()));
+                    }
+                }
+                for (RouteDefinition route : parsed.allRoutes()) {
                     String other = route.getRouteId() == null ? null
                             : routeFiles.putIfAbsent(route.getRouteId(), file.location());
                     if (other != null) {

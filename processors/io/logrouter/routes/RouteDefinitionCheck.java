@@ -2,6 +2,8 @@ package io.logrouter.routes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
@@ -15,13 +17,16 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.SendDefinition;
 import org.apache.camel.model.ToDynamicDefinition;
+import org.apache.camel.spi.PropertiesComponent;
 
 import static org.apache.camel.model.ProcessorDefinitionHelper.filterTypeInOutputs;
 
 /**
  * The checks made on the routes Camel read from a file, before any of them runs: every endpoint's component is
  * allowed and exists and accepts the endpoint's options, and every bean a step refers to is bound. Endpoints are
- * created to be checked but not registered nor started, so a rejected file leaves nothing behind.
+ * created to be checked but not registered nor started, so a rejected file leaves nothing behind. A route made from a
+ * template is checked with its parameters resolved, the way Camel will create it: a template's placeholders say
+ * nothing about the endpoints until then.
  */
 final class RouteDefinitionCheck {
 
@@ -33,33 +38,50 @@ final class RouteDefinitionCheck {
         this.allowList = allowList;
     }
 
-    List<RouteProblem> check(RouteFile file, List<RouteDefinition> routes) {
+    /** Problems are reported in {@code location}, the file that holds the routes' steps. */
+    List<RouteProblem> check(String location, List<RouteDefinition> routes) {
         List<RouteProblem> problems = new ArrayList<>();
         for (RouteDefinition route : routes) {
             List<ProcessorDefinition<?>> outputs = route.getOutputs();
-            checkEndpoint(file, route.getInput(), route.getInput().getEndpointUri(), problems);
+            checkEndpoint(location, route.getInput(), route.getInput().getEndpointUri(), problems);
             for (SendDefinition<?> send : filterTypeInOutputs(outputs, SendDefinition.class)) {
-                checkEndpoint(file, send, send.getEndpointUri(), problems);
+                checkEndpoint(location, send, send.getEndpointUri(), problems);
             }
             for (ToDynamicDefinition send : filterTypeInOutputs(outputs, ToDynamicDefinition.class)) {
-                checkEndpoint(file, send, send.getUri(), problems);
+                checkEndpoint(location, send, send.getUri(), problems);
             }
             for (ExpressionNode enrich : filterTypeInOutputs(outputs, ExpressionNode.class)) {
                 if (enrich instanceof EnrichDefinition || enrich instanceof PollEnrichDefinition) {
-                    checkEndpoint(file, enrich, enrich.getExpression().getExpression(), problems);
+                    checkEndpoint(location, enrich, enrich.getExpression().getExpression(), problems);
                 }
             }
             for (ProcessDefinition process : filterTypeInOutputs(outputs, ProcessDefinition.class)) {
-                checkBean(file, process, process.getRef(), problems);
+                checkBean(location, process, process.getRef(), problems);
             }
             for (BeanDefinition bean : filterTypeInOutputs(outputs, BeanDefinition.class)) {
-                checkBean(file, bean, bean.getRef(), problems);
+                checkBean(location, bean, bean.getRef(), problems);
             }
         }
         return problems;
     }
 
-    private void checkEndpoint(RouteFile file, LineNumberAware node, String uri, List<RouteProblem> problems) {
+    /**
+     * A route made from a template, with the parameters Camel creates it with: like Camel, they take precedence over
+     * the configuration while the route's placeholders are resolved.
+     */
+    List<RouteProblem> check(String location, RouteDefinition route, Map<String, Object> parameters) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Properties local = new Properties();
+        local.putAll(parameters);
+        properties.setLocalProperties(local);
+        try {
+            return check(location, List.of(route));
+        } finally {
+            properties.setLocalProperties(null);
+        }
+    }
+
+    private void checkEndpoint(String location, LineNumberAware node, String uri, List<RouteProblem> problems) {
         if (uri == null) {
             return;
         }
@@ -67,42 +89,53 @@ final class RouteDefinitionCheck {
         try {
             resolved = context.resolvePropertyPlaceholders(uri);
         } catch (RuntimeException e) {
-            problems.add(problem(file, node, e.getMessage()));
+            problems.add(problem(location, node, e.getMessage()));
             return;
         }
         int colon = resolved.indexOf(':');
         String scheme = colon < 0 ? resolved : resolved.substring(0, colon);
         if (scheme.contains("${")) {
-            problems.add(problem(file, node, "endpoint " + uri + ": the component must not be computed at run time"));
+            problems.add(problem(location, node, "endpoint " + uri
+                    + ": the component must not be computed at run time"));
             return;
         }
         Component component;
         try {
             component = context.getComponent(scheme);
         } catch (RuntimeException e) {
-            problems.add(problem(file, node, "component '" + scheme + "' cannot be created: " + e.getMessage()));
+            problems.add(problem(location, node, "component '" + scheme + "' cannot be created: " + e.getMessage()));
             return;
         }
         if (component == null) {
-            problems.add(problem(file, node, "unknown component '" + scheme + "' in endpoint " + uri));
+            problems.add(problem(location, node, "unknown component '" + scheme + "' in endpoint " + uri));
         } else if (!allowList.allowsComponent(scheme)) {
-            problems.add(problem(file, node, "component '" + scheme + "' is not allowed in reloadable routes"));
+            problems.add(problem(location, node, "component '" + scheme + "' is not allowed in reloadable routes"));
         } else if (!resolved.contains("${")) {
             try {
                 component.createEndpoint(resolved);
             } catch (Exception e) {
-                problems.add(problem(file, node, "endpoint " + uri + ": " + e.getMessage()));
+                problems.add(problem(location, node, "endpoint " + uri + ": " + e.getMessage()));
             }
         }
     }
 
-    private void checkBean(RouteFile file, LineNumberAware node, String ref, List<RouteProblem> problems) {
-        if (ref != null && context.getRegistry().lookupByName(ref) == null) {
-            problems.add(problem(file, node, "no bean named '" + ref + "'"));
+    private void checkBean(String location, LineNumberAware node, String ref, List<RouteProblem> problems) {
+        if (ref == null) {
+            return;
+        }
+        String name;
+        try {
+            name = context.resolvePropertyPlaceholders(ref);
+        } catch (RuntimeException e) {
+            problems.add(problem(location, node, e.getMessage()));
+            return;
+        }
+        if (context.getRegistry().lookupByName(name) == null) {
+            problems.add(problem(location, node, "no bean named '" + name + "'"));
         }
     }
 
-    private static RouteProblem problem(RouteFile file, LineNumberAware node, String message) {
-        return new RouteProblem(file.location(), Math.max(node.getLineNumber(), 0), message);
+    private static RouteProblem problem(String location, LineNumberAware node, String message) {
+        return new RouteProblem(location, Math.max(node.getLineNumber(), 0), message);
     }
 }

@@ -1,7 +1,9 @@
 package io.logrouter.routes;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +12,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.TemplatedRouteDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceHelper;
@@ -32,10 +36,28 @@ public final class RouteFileParser {
     }
 
     /**
-     * Binds the file's beans as a side effect (Camel creates them while reading); the caller undoes that if need be.
-     * {@code takenBeanNames} are the beans of the other routes files, which this one must not declare again.
+     * The files in the order to load them: those declaring route templates first, so that a templated route finds
+     * its template whatever the names of the files.
      */
-    ParsedRouteFile parse(RouteFile file, Set<String> takenBeanNames) {
+    static List<RouteFile> templatesFirst(List<RouteFile> files) {
+        return files.stream().sorted(Comparator.comparing(RouteFileParser::declaresNoTemplate)).toList();
+    }
+
+    private static boolean declaresNoTemplate(RouteFile file) {
+        try {
+            return !RouteYamlScan.parse(file).declaresTemplates();
+        } catch (RouteFileRejectedException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Binds the file's beans as a side effect (Camel creates them while reading); the caller undoes that if need be.
+     * {@code takenBeanNames} are the beans of the other routes files, which this one must not declare again;
+     * {@code otherTemplates} their route templates, by id, which this one's templated routes may use.
+     */
+    ParsedRouteFile parse(RouteFile file, Set<String> takenBeanNames,
+            Map<String, RouteTemplateDefinition> otherTemplates) {
         RouteYamlScan yaml;
         try {
             yaml = RouteYamlScan.parse(file);
@@ -56,13 +78,59 @@ public final class RouteFileParser {
             loader.preParseRoute(resource);
             RouteBuilder builder = (RouteBuilder) loader.loadRoutesBuilder(resource);
             List<RouteDefinition> routes = new ArrayList<>(builder.configureRoutes(context).getRoutes());
-            problems.addAll(new RouteDefinitionCheck(context, allowList).check(file, routes));
-            return new ParsedRouteFile(file, builder, routes, yaml.beanNames(), problems);
+            RouteDefinitionCheck check = new RouteDefinitionCheck(context, allowList);
+            problems.addAll(check.check(file.location(), routes));
+            List<RouteTemplateDefinition> templates = List.copyOf(builder.getRouteTemplateCollection()
+                    .getRouteTemplates());
+            List<RouteDefinition> templatedRoutes = new ArrayList<>();
+            List<Integer> lines = yaml.templatedRouteLines();
+            List<TemplatedRouteDefinition> templated = builder.getTemplatedRouteCollection().getTemplatedRoutes();
+            for (int i = 0; i < templated.size(); i++) {
+                templatedRoutes.addAll(checkTemplatedRoute(file, templated.get(i), lines.get(i), templates,
+                        otherTemplates, check, problems));
+            }
+            return new ParsedRouteFile(file, builder, routes, templates, templatedRoutes, yaml.beanNames(), problems);
         } catch (Exception e) {
             return ParsedRouteFile.rejected(file, yaml.beanNames(), List.of(problemOf(file, e, 0)));
         } finally {
             ServiceHelper.stopService(loader);
         }
+    }
+
+    /**
+     * The route the templated route will create, checked with its parameters resolved; none when its template is
+     * missing. Problems of the template's steps are reported in the template's file, where they are to be fixed.
+     */
+    private static List<RouteDefinition> checkTemplatedRoute(RouteFile file, TemplatedRouteDefinition templated,
+            int line, List<RouteTemplateDefinition> ownTemplates, Map<String, RouteTemplateDefinition> otherTemplates,
+            RouteDefinitionCheck check, List<RouteProblem> problems) {
+        String id = templated.getRouteId();
+        String ref = templated.getRouteTemplateRef();
+        if (id == null) {
+            // the reload replaces and removes a file's routes by id; Camel's generated ids depend on load order
+            problems.add(new RouteProblem(file.location(), line, "a templated route needs a routeId"));
+            return List.of();
+        }
+        RouteTemplateDefinition template = ownTemplates.stream().filter(own -> own.getId().equals(ref)).findFirst()
+                .orElse(otherTemplates.get(ref));
+        if (template == null) {
+            problems.add(new RouteProblem(file.location(), line, "templated route '" + id
+                    + "': no route template '" + ref + "' is loaded"));
+            return List.of();
+        }
+        TemplatedRoute route = TemplatedRoute.of(template, templated);
+        route.route().setLineNumber(line);
+        if (!route.missingParameters().isEmpty()) {
+            problems.add(new RouteProblem(file.location(), line, "templated route '" + id + "': route template '"
+                    + ref + "' needs parameter(s) " + route.missingParameters()));
+            return List.of(route.route());
+        }
+        String templateLocation = template.getResource() == null ? file.location()
+                : template.getResource().getLocation();
+        check.check(templateLocation, route.route(), route.parameters()).forEach(problem -> problems.add(
+                new RouteProblem(problem.file(), problem.line(), "templated route '" + id + "' (" + file.location()
+                        + ":" + line + "): " + problem.message())));
+        return List.of(route.route());
     }
 
     /** The problem an exception from Camel stands for, at the line the YAML parser marked when there is one. */

@@ -18,6 +18,7 @@ import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * gracefully (in-flight exchanges finish, so sources checkpoint only what was delivered), and the new ones added and
  * started. A file that cannot be read, checked or started is rejected as a whole and its previous version runs on.
  * Routes of other files are never touched.
+ * <p>
+ * A file's route templates, and the routes its templated routes create, are the file's like its routes. A templated
+ * route may use a template of another file: its route belongs to the file that instantiates it, and is checked
+ * against the template as loaded when that file loads. Changing or deleting the template's file re-creates that
+ * file's own templated routes only; routes other files made from the template keep running as they were made, until
+ * their own file changes (then a deleted template rejects that file, and its previous version runs on).
  */
 public final class RouteReloader {
 
@@ -50,7 +57,7 @@ public final class RouteReloader {
     public synchronized List<RouteFileStatus> reconcile(List<RouteFile> files) {
         List<RouteFileStatus> changes = new ArrayList<>();
         Set<String> present = new HashSet<>();
-        for (RouteFile file : files) {
+        for (RouteFile file : RouteFileParser.templatesFirst(files)) {
             present.add(file.location());
             RouteFileStatus status = statuses.get(file.location());
             // a rejected version is not tried again every poll: only a new version is
@@ -74,22 +81,27 @@ public final class RouteReloader {
         LoadedRouteFile current = loaded.get(file.location());
         Map<String, Object> currentBeans = boundBeans(current);
         Set<String> otherFilesBeans = new HashSet<>();
-        loaded.values().stream().filter(other -> other != current).forEach(other ->
-                otherFilesBeans.addAll(other.beanNames()));
-        ParsedRouteFile parsed = parser.parse(file, otherFilesBeans);
+        Map<String, RouteTemplateDefinition> otherFilesTemplates = new HashMap<>();
+        loaded.values().stream().filter(other -> other != current).forEach(other -> {
+            otherFilesBeans.addAll(other.beanNames());
+            other.templates().forEach(template -> otherFilesTemplates.put(template.getId(), template));
+        });
+        ParsedRouteFile parsed = parser.parse(file, otherFilesBeans, otherFilesTemplates);
         List<RouteProblem> problems = new ArrayList<>(parsed.problems());
         problems.addAll(routeIdConflicts(parsed, current));
+        problems.addAll(templateIdConflicts(parsed, current));
         if (!problems.isEmpty()) {
             rebind(currentBeans, parsed.beanNames());
             return rejected(file, current, problems);
         }
         if (current != null) {
-            removeRoutes(current.routes());
+            remove(current.routes(), current.templates());
         }
         try {
             parsed.builder().addRoutesToCamelContext(context);
+            parsed.builder().addTemplatedRoutesToCamelContext(context);
         } catch (Exception e) {
-            removeRoutes(parsed.routes());
+            remove(parsed.allRoutes(), parsed.templates());
             rebind(currentBeans, parsed.beanNames());
             if (current != null) {
                 restore(current);
@@ -100,7 +112,10 @@ public final class RouteReloader {
             current.beanNames().stream().filter(name -> !parsed.beanNames().contains(name))
                     .forEach(context.getRegistry()::unbind);
         }
-        LoadedRouteFile next = new LoadedRouteFile(file, parsed.routes(), parsed.beanNames());
+        // the routes Camel made from the templates, not the checked copies: they carry the parameters a restore needs
+        List<RouteDefinition> routes = new ArrayList<>(parsed.routes());
+        parsed.templatedRoutes().forEach(route -> routes.add(model().getRouteDefinition(route.getRouteId())));
+        LoadedRouteFile next = new LoadedRouteFile(file, routes, parsed.templates(), parsed.beanNames());
         loaded.put(file.location(), next);
         LOG.info("Routes file {} version {} loaded: routes {}", file.location(), file.version(), next.routeIds());
         return record(new RouteFileStatus(file.location(), file.version(), next.routeIds(), file.version(),
@@ -111,7 +126,7 @@ public final class RouteReloader {
         LoadedRouteFile current = loaded.remove(location);
         RouteFileStatus previous = statuses.remove(location);
         if (current != null) {
-            removeRoutes(current.routes());
+            remove(current.routes(), current.templates());
             current.beanNames().forEach(context.getRegistry()::unbind);
             LOG.info("Routes file {} deleted: routes {} removed", location, current.routeIds());
         }
@@ -136,7 +151,7 @@ public final class RouteReloader {
     /** A route id taken by another file (or by the router itself) would replace that route: refused. */
     private List<RouteProblem> routeIdConflicts(ParsedRouteFile parsed, LoadedRouteFile current) {
         List<RouteProblem> problems = new ArrayList<>();
-        for (RouteDefinition route : parsed.routes()) {
+        for (RouteDefinition route : parsed.allRoutes()) {
             String id = route.getRouteId();
             boolean ours = current != null && current.routeIds().contains(id);
             if (id != null && !ours && context.getRoute(id) != null) {
@@ -144,6 +159,21 @@ public final class RouteReloader {
                         .map(other -> other.file().location()).findFirst().orElse("the router");
                 problems.add(new RouteProblem(parsed.file().location(), route.getLineNumber(),
                         "route id '" + id + "' is already used by " + owner));
+            }
+        }
+        return problems;
+    }
+
+    /** A template id taken by another file (or by the router itself) would make its routes from this one: refused. */
+    private List<RouteProblem> templateIdConflicts(ParsedRouteFile parsed, LoadedRouteFile current) {
+        List<RouteProblem> problems = new ArrayList<>();
+        for (RouteTemplateDefinition template : parsed.templates()) {
+            RouteTemplateDefinition existing = model().getRouteTemplateDefinition(template.getId());
+            if (existing != null && (current == null || !current.templates().contains(existing))) {
+                String owner = loaded.values().stream().filter(other -> other.templates().contains(existing))
+                        .map(other -> other.file().location()).findFirst().orElse("the router");
+                problems.add(new RouteProblem(parsed.file().location(), template.getLineNumber(),
+                        "route template '" + template.getId() + "' is already declared in " + owner));
             }
         }
         return problems;
@@ -158,7 +188,7 @@ public final class RouteReloader {
                 routeId = failed.getRouteId();
             }
         }
-        for (RouteDefinition route : parsed.routes()) {
+        for (RouteDefinition route : parsed.allRoutes()) {
             if (routeId == null || routeId.equals(route.getRouteId())) {
                 return route.getLineNumber();
             }
@@ -166,9 +196,12 @@ public final class RouteReloader {
         return 0;
     }
 
-    /** Stops each route within the stop timeout, letting its in-flight exchanges complete, then removes it. */
-    private void removeRoutes(Collection<RouteDefinition> routes) {
-        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+    /**
+     * Stops each route within the stop timeout, letting its in-flight exchanges complete, then removes it, and the
+     * templates. A route is removed by its id, so a checked copy of a templated route removes the one Camel made.
+     */
+    private void remove(Collection<RouteDefinition> routes, Collection<RouteTemplateDefinition> templates) {
+        Model model = model();
         for (RouteDefinition route : routes) {
             String id = route.getRouteId();
             try {
@@ -180,16 +213,28 @@ public final class RouteReloader {
                 LOG.error("Route {} could not be stopped and removed", id, e);
             }
         }
+        templates.forEach(template -> {
+            try {
+                model.removeRouteTemplateDefinition(template);
+            } catch (Exception e) {
+                LOG.error("Route template {} could not be removed", template.getId(), e);
+            }
+        });
     }
 
     /** Puts the previous version back after the new one failed to start: same definitions, same bean instances. */
     private void restore(LoadedRouteFile current) {
         try {
-            context.getCamelContextExtension().getContextPlugin(Model.class).addRouteDefinitions(current.routes());
+            model().addRouteTemplateDefinitions(current.templates());
+            model().addRouteDefinitions(current.routes());
         } catch (Exception e) {
             LOG.error("Routes file {}: the previous version {} could not be started again", current.file().location(),
                     current.file().version(), e);
         }
+    }
+
+    private Model model() {
+        return context.getCamelContextExtension().getContextPlugin(Model.class);
     }
 
     private Map<String, Object> boundBeans(LoadedRouteFile current) {
@@ -212,7 +257,8 @@ public final class RouteReloader {
         currentBeans.forEach(registry::bind);
     }
 
-    private record LoadedRouteFile(RouteFile file, List<RouteDefinition> routes, Set<String> beanNames) {
+    private record LoadedRouteFile(RouteFile file, List<RouteDefinition> routes,
+            List<RouteTemplateDefinition> templates, Set<String> beanNames) {
 
         List<String> routeIds() {
             return routes.stream().map(RouteDefinition::getRouteId).toList();

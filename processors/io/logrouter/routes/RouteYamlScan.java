@@ -30,11 +30,15 @@ final class RouteYamlScan {
             "mvel", "ognl", "python", "ref", "simple", "spel", "tokenize", "variable", "wasm", "xpath", "xquery",
             "xtokenize");
     /**
-     * What a reloadable file may hold at its top level: what ends up in its own routes. Rests, templates and route
-     * configurations would live on in the context after their file changed, so they are refused.
+     * What a reloadable file may hold at its top level: what the reload tracks as the file's own (its routes, route
+     * templates and templated routes). Rests and route configurations would live on in the context after their file
+     * changed, so they are refused.
      */
     private static final Set<String> TOP_LEVEL = Set.of("beans", "route", "from", "onException", "onCompletion",
-            "errorHandler", "intercept", "interceptFrom", "interceptSendToEndpoint");
+            "errorHandler", "intercept", "interceptFrom", "interceptSendToEndpoint", "routeTemplate",
+            "templatedRoute");
+    /** The items whose {@code beans} are local to the routes they create, but created from the file all the same. */
+    private static final Set<String> TEMPLATES = Set.of("routeTemplate", "templatedRoute");
     private static final String CLASS_PREFIX = "#class:";
 
     private final RouteFile file;
@@ -57,6 +61,16 @@ final class RouteYamlScan {
         }
     }
 
+    /** Whether the file declares route templates, which the files instantiating them must find loaded. */
+    boolean declaresTemplates() {
+        return !topLevel("routeTemplate").isEmpty();
+    }
+
+    /** The line of each top-level {@code templatedRoute}, in the order Camel reads them (Camel keeps no line). */
+    List<Integer> templatedRouteLines() {
+        return topLevel("templatedRoute").stream().map(tuple -> lineOf(tuple.getKeyNode())).toList();
+    }
+
     /** The names of the beans the file declares. */
     Set<String> beanNames() {
         Set<String> names = new TreeSet<>();
@@ -75,6 +89,11 @@ final class RouteYamlScan {
         if (root != null) {
             checkTopLevel(problems);
             checkLanguages(root, allowList, problems);
+        }
+        for (NodeTuple template : topLevel(TEMPLATES)) {
+            if (template.getValueNode() instanceof MappingNode mapping) {
+                entries(mapping, "beans").forEach(bean -> checkBean(bean, allowList, classes, problems));
+            }
         }
         for (MappingNode bean : beans()) {
             checkBean(bean, allowList, classes, problems);
@@ -155,20 +174,43 @@ final class RouteYamlScan {
     /** The entries of every top-level {@code - beans:} list. */
     private List<MappingNode> beans() {
         List<MappingNode> beans = new ArrayList<>();
-        if (root instanceof SequenceNode top) {
-            for (Node item : top.getValue()) {
-                if (item instanceof MappingNode mapping) {
-                    for (NodeTuple tuple : mapping.getValue()) {
-                        if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("beans")
-                                && tuple.getValueNode() instanceof SequenceNode list) {
-                            list.getValue().stream().filter(MappingNode.class::isInstance)
-                                    .map(MappingNode.class::cast).forEach(beans::add);
-                        }
-                    }
-                }
+        for (NodeTuple tuple : topLevel("beans")) {
+            if (tuple.getValueNode() instanceof SequenceNode list) {
+                list.getValue().stream().filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
+                        .forEach(beans::add);
             }
         }
         return beans;
+    }
+
+    /** The mapping entries of {@code mapping}'s list under {@code key}. */
+    private static List<MappingNode> entries(MappingNode mapping, String key) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
+                    && tuple.getValueNode() instanceof SequenceNode list) {
+                return list.getValue().stream().filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
+                        .toList();
+            }
+        }
+        return List.of();
+    }
+
+    private List<NodeTuple> topLevel(String key) {
+        return topLevel(Set.of(key));
+    }
+
+    /** The top-level items with one of the given keys, in file order. */
+    private List<NodeTuple> topLevel(Set<String> keys) {
+        List<NodeTuple> items = new ArrayList<>();
+        if (root instanceof SequenceNode top) {
+            for (Node item : top.getValue()) {
+                if (item instanceof MappingNode mapping) {
+                    mapping.getValue().stream().filter(tuple -> tuple.getKeyNode() instanceof ScalarNode key
+                            && keys.contains(key.getValue())).forEach(items::add);
+                }
+            }
+        }
+        return items;
     }
 
     private static Optional<ScalarNode> scalar(MappingNode mapping, String key) {
@@ -182,8 +224,11 @@ final class RouteYamlScan {
     }
 
     private RouteProblem problem(Node node, String message) {
-        int line = node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
-        return new RouteProblem(file.location(), line, message);
+        return new RouteProblem(file.location(), lineOf(node), message);
+    }
+
+    private static int lineOf(Node node) {
+        return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
     }
 
     /** The parser's message without the location and snippet the problem's file and line already give. */

@@ -29,6 +29,9 @@ class RouteCheckerTest {
             "class-component.yaml    | 6 | component 'class' is not allowed",
             "foreign-bean.yaml       | 3 | type java.lang.ProcessBuilder is not in an allowed package",
             "rest-definition.yaml    | 8 | is not supported in a reloadable routes file",
+            "template-unknown-component.yaml  | 9  | :11): unknown component 'nosuch' in endpoint {{sink}}",
+            "template-foreign-bean.yaml       | 5  | type java.lang.ProcessBuilder is not in an allowed package",
+            "template-missing-parameter.yaml  | 11 | template 'broken-template-parameter' needs parameter(s) [sink]",
     })
     void rejectsABrokenFileAtItsLine(String name, int line, String message) throws Exception {
         Path file = BROKEN.resolve(name);
@@ -48,6 +51,21 @@ class RouteCheckerTest {
     }
 
     @Test
+    void acceptsTheReplayExampleWithTheTemplateOfAnotherFile() throws Exception {
+        assertEquals(List.of(), RouteChecker.check(List.of(Path.of("routes"),
+                Path.of("routes/examples/dead-letter-replay.yaml"))));
+    }
+
+    @Test
+    void rejectsATemplatedRouteWhoseTemplateIsNotLoaded() throws Exception {
+        List<RouteProblem> problems = RouteChecker.check(List.of(Path.of("routes/examples/dead-letter-replay.yaml")));
+
+        assertEquals(List.of("routes/examples/dead-letter-replay.yaml:33: no bean named 'deadLetterRecords'",
+                "routes/examples/dead-letter-replay.yaml:15: templated route 'dead-letter-replay': no route template"
+                + " 'kafka-to-elasticsearch' is loaded"), problems.stream().map(RouteProblem::toString).toList());
+    }
+
+    @Test
     void printsFileColonLineAndExitsNonZero() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -58,7 +76,7 @@ class RouteCheckerTest {
         assertEquals(1, status, printed);
         assertTrue(printed.contains(BROKEN.resolve("missing-bean.yaml") + ":6: no bean named 'nobodyBoundThis'"),
                 printed);
-        assertTrue(printed.contains("10 problem(s)"), printed);
+        assertTrue(printed.contains("13 problem(s)"), printed);
         assertEquals(0, RouteChecker.run(List.of("routes"), new PrintStream(new ByteArrayOutputStream())));
     }
 }
