@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logrouter.event.EventId;
 import io.logrouter.it.ElasticsearchQueries;
+import io.logrouter.it.TcpProxy;
 import io.logrouter.sinks.elasticsearch.ElasticsearchBulkComponent;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -114,9 +115,9 @@ class KafkaToElasticsearchTest {
         String group = "it-outage-" + run;
         String index = "it-kafka-outage-" + run;
         kafka.createTopic(topic, 3);
-        try (InterruptibleProxy proxy = new InterruptibleProxy("127.0.0.1", 9200).open()) {
+        try (TcpProxy proxy = TcpProxy.to("http://127.0.0.1:9200")) {
             ElasticsearchBulkComponent proxied = new ElasticsearchBulkComponent();
-            proxied.setHosts("http://127.0.0.1:" + proxy.port());
+            proxied.setHosts(proxy.url("http"));
             String scheme = "es-proxy-" + run.substring(0, 8);
             camel.addComponent(scheme, proxied);
             startRoute(topic, group, scheme + ":outage?index=" + index
@@ -127,14 +128,14 @@ class KafkaToElasticsearchTest {
             await().atMost(DELIVERY).until(() -> kafka.caughtUp(group, topic));
             Map<TopicPartition, Long> beforeOutage = kafka.committedOffsets(group, topic);
 
-            proxy.cut();
+            proxy.close();
             KafkaTestClient.produce(topic, events(200, 400));
             // several retry budgets, reconnects and re-reads of the same records
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8))
                     .until(() -> kafka.committedOffsets(group, topic).equals(beforeOutage));
             assertEquals(200, elasticsearch.search(index, run, "run").size(), "nothing written during the outage");
 
-            proxy.open();
+            proxy.reopen();
             List<JsonNode> hits = awaitDocuments(index, 400);
             await().atMost(DELIVERY).until(() -> kafka.caughtUp(group, topic));
             Set<Integer> seqs = hits.stream().map(hit -> hit.at("/_source/seq").asInt())

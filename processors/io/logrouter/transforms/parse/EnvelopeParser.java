@@ -1,4 +1,4 @@
-package io.logrouter.sinks.deadletter;
+package io.logrouter.transforms.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,11 +10,12 @@ import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
 
 /**
- * The inverse of {@link DeadLetterEnvelope} for replay: an event whose {@code message} is a dead-letter record becomes
- * the original event again, with its original id, so a replay overwrites whatever a partial earlier delivery wrote.
- * A record that is not an envelope is kept as it is, with the parse-failure marker.
+ * The inverse of {@link EventEnvelope}: an event whose {@code message} is an envelope read from a queue (the node
+ * agent's Kafka leg, or the dead-letter topic on replay) becomes the original event again, with its original id, so
+ * whatever an earlier delivery wrote is overwritten, not duplicated. A record that is not an envelope is kept as it
+ * is, with the parse-failure marker.
  */
-public class DeadLetterUnwrapper extends EventTransform {
+public class EnvelopeParser extends EventTransform {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,4 +1,4 @@
-package io.logrouter.sinks.deadletter;
+package io.logrouter.transforms.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.EventMarkers;
 import io.logrouter.event.LogEvent;
+import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
 import org.junit.jupiter.api.Test;
 
-class DeadLetterUnwrapperTest {
+class EnvelopeParserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final DeadLetterUnwrapper unwrapper = new DeadLetterUnwrapper();
+    private final EnvelopeParser unwrapper = new EnvelopeParser();
 
     @Test
     void restoresTheOriginalEventAndItsId() throws Exception {
