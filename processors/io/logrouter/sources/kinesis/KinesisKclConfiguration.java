@@ -43,7 +43,7 @@ public class KinesisKclConfiguration {
     @UriParam(defaultValue = "10000", description = "Milliseconds without renewal after which another replica takes a shard's lease")
     private long failoverTime = 10_000;
 
-    @UriParam(defaultValue = "60000", description = "Milliseconds between looks for new shards after a reshard")
+    @UriParam(defaultValue = "60000", description = "Milliseconds between looks for new shards after a reshard; KCL also waits this long after the first look at start-up")
     private long shardSyncInterval = 60_000;
 
     @UriParam(defaultValue = "500", description = "Milliseconds before the first redelivery of a batch the route failed")

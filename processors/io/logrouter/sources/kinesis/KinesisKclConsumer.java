@@ -82,7 +82,7 @@ public class KinesisKclConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        stopRequested.countDown();
+        requestStop();
         if (scheduler != null) {
             try {
                 // waits for the batches in flight, which give up their retries now that the stop is requested
@@ -125,6 +125,11 @@ public class KinesisKclConsumer extends DefaultConsumer {
         }
         releaseExchange(exchange, false);
         return delivered;
+    }
+
+    /** Makes the shards' processors give up the batches they are redelivering. */
+    void requestStop() {
+        stopRequested.countDown();
     }
 
     /** Waits up to {@code millis} for the consumer to stop; true when it is stopping. */

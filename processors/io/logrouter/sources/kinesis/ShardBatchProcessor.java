@@ -96,7 +96,8 @@ final class ShardBatchProcessor implements ShardRecordProcessor {
 
     @Override
     public void leaseLost(LeaseLostInput input) {
-        LOG.info("Shard {}: lease taken by another replica", shardId);
+        // KCL also drops its leases this way when it shuts down
+        LOG.info("Shard {}: lease given up or taken by another replica", shardId);
     }
 
     @Override
