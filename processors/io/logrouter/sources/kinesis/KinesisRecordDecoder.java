@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.EventId;
 import io.logrouter.event.EventMarkers;
+import io.logrouter.event.FieldPath;
 import io.logrouter.event.LogEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,7 +13,8 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
  * Turns the records one shard delivered into events: a CloudWatch Logs subscription payload into its log events, any
- * other record into one event whose {@code message} is the record's text (JSON is left to the route's parser). Ids
+ * other record into one event whose {@code message} is the record's text (JSON is left to the route's parser) and
+ * whose {@code @timestamp} is the record's arrival time in the stream. Ids
  * derive from the record's position, so a record read again after a restart overwrites its earlier copy.
  */
 public final class KinesisRecordDecoder {
@@ -33,7 +35,7 @@ public final class KinesisRecordDecoder {
             // a KPL-aggregated record becomes several user records sharing a sequence number
             String position = streamName + '/' + shardId + '/' + record.sequenceNumber() + '/'
                     + record.subSequenceNumber();
-            for (LogEvent event : decode(data, position)) {
+            for (LogEvent event : decode(data, position, record)) {
                 event.put("aws.kinesis.stream", streamName);
                 event.put("aws.kinesis.shard_id", shardId);
                 event.put("aws.kinesis.sequence_number", record.sequenceNumber());
@@ -46,9 +48,15 @@ public final class KinesisRecordDecoder {
         return batch;
     }
 
-    private List<LogEvent> decode(byte[] data, String position) {
+    private List<LogEvent> decode(byte[] data, String position, KinesisClientRecord record) {
         if (!CloudWatchLogsDecoder.looksCompressed(data)) {
-            return List.of(LogEvent.ofMessage(EventId.ofPosition(position, 0), new String(data, StandardCharsets.UTF_8)));
+            LogEvent event = LogEvent.ofMessage(EventId.ofPosition(position, 0), new String(data, StandardCharsets.UTF_8));
+            // the arrival time stands in for records without a time of their own (the route's timestamp parser
+            // lists @timestamp last)
+            if (record.approximateArrivalTimestamp() != null) {
+                event.put(FieldPath.TIMESTAMP, record.approximateArrivalTimestamp().toString());
+            }
+            return List.of(event);
         }
         try {
             return cloudWatch.decode(data, position);

@@ -11,12 +11,15 @@ import io.logrouter.event.LogEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 class KinesisRecordDecoderTest {
+
+    private static final Instant ARRIVAL = Instant.parse("2026-11-26T01:00:00Z");
 
     private final KinesisRecordDecoder decoder = new KinesisRecordDecoder("logs", new CloudWatchLogsDecoder(1 << 20));
 
@@ -33,6 +36,7 @@ class KinesisRecordDecoderTest {
         assertEquals("shardId-000000000001", json.text("aws.kinesis.shard_id"));
         assertEquals("100", json.text("aws.kinesis.sequence_number"));
         assertEquals("key-100", json.text("aws.kinesis.partition_key"));
+        assertEquals("2026-11-26T01:00:00Z", json.text("@timestamp"));
         assertEquals("plain text", batch.events().get(1).text("message"));
         assertNotEquals(json.id(), batch.events().get(1).id());
     }
@@ -77,7 +81,7 @@ class KinesisRecordDecoderTest {
     private static KinesisClientRecord record(String text, String sequenceNumber, long subSequenceNumber) {
         return KinesisClientRecord.builder().data(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
                 .sequenceNumber(sequenceNumber).subSequenceNumber(subSequenceNumber)
-                .partitionKey("key-" + sequenceNumber).build();
+                .partitionKey("key-" + sequenceNumber).approximateArrivalTimestamp(ARRIVAL).build();
     }
 
     private static KinesisClientRecord record(byte[] data, String sequenceNumber) {

@@ -2,6 +2,7 @@ package io.logrouter.sources.kinesis;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,11 @@ class KinesisToElasticsearchTest {
             assertEquals(63, hits.size());
             for (JsonNode hit : hits) {
                 assertEquals(1, hit.get("_version").asInt(), "delivered more than once: " + hit);
+                // every record has a time: its own, CloudWatch's or its arrival in the stream
+                assertFalse(hit.get("_source").path("tags").toString().contains("timestamp_failure"), hit.toString());
             }
+            assertTrue(hits.stream().anyMatch(hit -> "plain text, not json".equals(
+                    hit.get("_source").path("message").asText())), "the text record is indexed");
             assertEquals(IntStream.range(0, 60).boxed().collect(Collectors.toCollection(TreeSet::new)),
                     seqs(hits));
             assertCloudWatchEvents(hits);
