@@ -186,6 +186,9 @@ public class KinesisKclConfiguration {
         if (isSet(accessKey) != isSet(secretKey)) {
             throw new IllegalArgumentException("kinesis-kcl: accessKey and secretKey go together");
         }
+        if (initialPosition == InitialPositionInStream.AT_TIMESTAMP) {
+            throw new IllegalArgumentException("kinesis-kcl: initialPosition must be TRIM_HORIZON or LATEST");
+        }
         if (maxRecords < 1 || maxRecords > 10_000) {
             throw new IllegalArgumentException("kinesis-kcl: maxRecords must be between 1 and 10000");
         }

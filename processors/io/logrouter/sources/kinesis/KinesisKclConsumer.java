@@ -75,7 +75,16 @@ public class KinesisKclConsumer extends DefaultConsumer {
                         .idleTimeBetweenReadsInMillis(configuration.getPollInterval())));
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "kinesis-kcl:" + streamName);
-        executor.execute(scheduler);
+        Scheduler running = scheduler;
+        CountDownLatch stop = stopRequested;
+        executor.execute(() -> {
+            running.run();
+            // KCL gives up after its initialization attempts (no stream, no lease table) and only logs why
+            if (stop.getCount() > 0) {
+                LOG.error("KCL stopped reading stream {} on its own (see its errors above); the route reads nothing "
+                        + "more until it is restarted", streamName);
+            }
+        });
         LOG.info("Reading Kinesis stream {} as application {} (worker {})", streamName,
                 configuration.getApplicationName(), scheduler.leaseManagementConfig().workerIdentifier());
     }
