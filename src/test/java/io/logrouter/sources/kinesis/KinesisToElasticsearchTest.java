@@ -29,12 +29,14 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.ScalingType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
  * The Kinesis route end to end against the local stack (kinesis-mock, DynamoDB Local for KCL's leases and
- * checkpoints, Elasticsearch): plain and CloudWatch records on a two-shard stream arrive once each, and after a
- * restart of the route only the records put since are delivered, none of the earlier ones again.
+ * checkpoints, Elasticsearch): plain and CloudWatch records on a two-shard stream arrive once each, after a
+ * restart of the route only the records put since are delivered, none of the earlier ones again, and after a
+ * reshard the records in the new shards arrive too.
  */
 @QuarkusTest
 class KinesisToElasticsearchTest {
@@ -68,8 +70,7 @@ class KinesisToElasticsearchTest {
                         AwsBasicCredentials.create("logrouter", "logrouter-secret")))
                 .build()) {
             kinesis.createStream(r -> r.streamName(stream).shardCount(2));
-            await().atMost(Duration.ofSeconds(30)).until(() -> kinesis.describeStreamSummary(r -> r.streamName(stream))
-                    .streamDescriptionSummary().streamStatus() == StreamStatus.ACTIVE);
+            awaitActive(kinesis);
 
             put(kinesis, jsonLines(0, 40));
             put(kinesis, List.of(SdkBytes.fromUtf8String("plain text, not json"),
@@ -84,9 +85,17 @@ class KinesisToElasticsearchTest {
             camel.getRouteController().startRoute(ROUTE);
 
             awaitDocuments(63);
+
+            // a reshard closes the parent shards: their children are read once the parents are finished
+            kinesis.updateShardCount(r -> r.streamName(stream).targetShardCount(4)
+                    .scalingType(ScalingType.UNIFORM_SCALING));
+            awaitActive(kinesis);
+            put(kinesis, jsonLines(60, 80));
+
+            awaitDocuments(83);
             Thread.sleep(3_000); // a batch delivered again would show up as a second version within this
             List<JsonNode> hits = documents();
-            assertEquals(63, hits.size());
+            assertEquals(83, hits.size());
             for (JsonNode hit : hits) {
                 assertEquals(1, hit.get("_version").asInt(), "delivered more than once: " + hit);
                 // every record has a time: its own, CloudWatch's or its arrival in the stream
@@ -94,10 +103,15 @@ class KinesisToElasticsearchTest {
             }
             assertTrue(hits.stream().anyMatch(hit -> "plain text, not json".equals(
                     hit.get("_source").path("message").asText())), "the text record is indexed");
-            assertEquals(IntStream.range(0, 60).boxed().collect(Collectors.toCollection(TreeSet::new)),
+            assertEquals(IntStream.range(0, 80).boxed().collect(Collectors.toCollection(TreeSet::new)),
                     seqs(hits));
             assertCloudWatchEvents(hits);
         }
+    }
+
+    private void awaitActive(KinesisClient kinesis) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> kinesis.describeStreamSummary(r -> r.streamName(stream))
+                .streamDescriptionSummary().streamStatus() == StreamStatus.ACTIVE);
     }
 
     private void assertCloudWatchEvents(List<JsonNode> hits) {
