@@ -2,8 +2,11 @@ package io.logrouter.sinks.elasticsearch;
 
 import java.util.Map;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.DefaultComponent;
 import org.elasticsearch.client.RestClient;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The {@code elasticsearch-bulk} sink. One low-level REST client per component serves every endpoint: it sends plain
@@ -16,20 +19,36 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
     private String username;
     private String password;
     private String apiKey;
+    private String caCertificate;
+    private boolean awsSigV4;
+    private String awsRegion;
+    private String awsService = "es";
+    private AwsCredentialsProvider awsCredentialsProvider;
     private RestClient client;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ElasticsearchBulkConfiguration configuration = new ElasticsearchBulkConfiguration();
         setProperties(configuration, parameters);
-        return new ElasticsearchBulkEndpoint(uri, this, configuration);
+        return new ElasticsearchBulkEndpoint(uri, this, remaining, configuration);
     }
 
     synchronized RestClient client() {
         if (client == null) {
-            client = ElasticsearchRestClientFactory.create(hosts, username, password, apiKey);
+            client = ElasticsearchRestClientFactory.create(this);
         }
         return client;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(getCamelContext());
+        if (health != null) {
+            ElasticsearchReachabilityCheck check = new ElasticsearchReachabilityCheck(this);
+            check.setCamelContext(getCamelContext());
+            health.register(check);
+        }
     }
 
     @Override
@@ -77,5 +96,50 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
     /** The encoded API key, sent as {@code Authorization: ApiKey ...}. */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    /** A PEM file of the CA certificates to trust for {@code https} hosts, instead of the JVM's default ones. */
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = caCertificate;
+    }
+
+    public boolean isAwsSigV4() {
+        return awsSigV4;
+    }
+
+    /** Signs each request with AWS SigV4, for Amazon OpenSearch Service (IAM authentication). */
+    public void setAwsSigV4(boolean awsSigV4) {
+        this.awsSigV4 = awsSigV4;
+    }
+
+    public String getAwsRegion() {
+        return awsRegion;
+    }
+
+    /** The region to sign for; by default the SDK's region chain ({@code AWS_REGION}, profile, instance metadata). */
+    public void setAwsRegion(String awsRegion) {
+        this.awsRegion = awsRegion;
+    }
+
+    public String getAwsService() {
+        return awsService;
+    }
+
+    /** The signing name: {@code es} for OpenSearch Service domains, {@code aoss} for OpenSearch Serverless. */
+    public void setAwsService(String awsService) {
+        this.awsService = awsService;
+    }
+
+    public AwsCredentialsProvider getAwsCredentialsProvider() {
+        return awsCredentialsProvider;
+    }
+
+    /** Where signing credentials come from; by default the SDK's default chain (env, profile, IRSA, instance role). */
+    public void setAwsCredentialsProvider(AwsCredentialsProvider awsCredentialsProvider) {
+        this.awsCredentialsProvider = awsCredentialsProvider;
     }
 }

@@ -14,7 +14,7 @@ record Fingerprint(long crc, int length) {
     static final int MAX_LENGTH = 1024;
 
     static Fingerprint of(FileChannel channel) throws IOException {
-        ByteBuffer head = readHead(channel, (int) Math.min(MAX_LENGTH, channel.size()));
+        ByteBuffer head = ChannelReads.readAt(channel, 0, (int) Math.min(MAX_LENGTH, channel.size()));
         return new Fingerprint(crc(head), head.remaining());
     }
 
@@ -22,21 +22,13 @@ record Fingerprint(long crc, int length) {
         if (channel.size() < length) {
             return false;
         }
-        ByteBuffer head = readHead(channel, length);
+        ByteBuffer head = ChannelReads.readAt(channel, 0, length);
         return head.remaining() == length && crc(head) == crc;
     }
 
     /** Whether a fingerprint taken now would cover more bytes: the file was shorter than the fingerprint's span. */
     boolean canGrow(long fileSize) {
         return length < MAX_LENGTH && fileSize > length;
-    }
-
-    private static ByteBuffer readHead(FileChannel channel, int length) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(length);
-        while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
-            // positional reads leave the channel's own position, the reading position, alone
-        }
-        return head.flip();
     }
 
     private static long crc(ByteBuffer bytes) {

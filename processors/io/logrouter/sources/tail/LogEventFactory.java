@@ -40,11 +40,13 @@ final class LogEventFactory {
             event.put("kubernetes.container.name", name.container());
             event.put("container.id", name.containerId());
         });
+        if (record.formatError() != null) {
+            EventMarkers.mark(event, EventMarkers.PARSE_FAILURE, record.formatError());
+        }
+        // marked last: when both apply, both tags stay and error.* tells of the cut, which changed the message itself
         if (record.message().truncated()) {
             EventMarkers.mark(event, EventMarkers.TRUNCATED,
                     "message longer than " + record.message().maxBytes() + " bytes was cut to that size");
-        } else if (record.formatError() != null) {
-            EventMarkers.mark(event, EventMarkers.PARSE_FAILURE, record.formatError());
         }
         return event;
     }

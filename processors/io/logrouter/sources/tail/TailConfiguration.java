@@ -50,7 +50,7 @@ public class TailConfiguration {
     @UriParam(defaultValue = "true", description = "Whether a file found at start-up without a checkpoint is read from its start (else from its end)")
     private boolean readFromHead = true;
 
-    @UriParam(defaultValue = "5000", description = "Milliseconds a rotated or deleted file must stay without new data before it is released")
+    @UriParam(defaultValue = "5000", description = "Milliseconds a file rotated away or deleted is still watched for lines its writer adds before reopening; each new line restarts the wait")
     private long rotateWait = 5000;
 
     @UriParam(description = "Regular expression that decides which lines join the previous event; see multilineMatch")

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -36,6 +37,8 @@ final class TailedFile implements Closeable {
     private final LineAssembler lines;
     private final PartialLineJoiner partials;
     private final MultilineJoiner multiline;
+    /** What the joiners hold back, in pipeline order: partial chunks, then multiline events if configured. */
+    private final List<PendingByStream> heldBack;
     private final Optional<ContainerLogFileName> container;
     private Path path;
     private long generation;
@@ -61,6 +64,7 @@ final class TailedFile implements Closeable {
         this.multiline = config.getMultilinePattern() == null ? null
                 : new MultilineJoiner(config.getMultilinePattern(), config.getMultilineMatch(), config.getMultilineFlushMs(), emit);
         this.partials = new PartialLineJoiner(config.getMaxEventBytes(), multiline != null ? multiline : emit);
+        this.heldBack = multiline == null ? List.of(partials.pending()) : List.of(partials.pending(), multiline.pending());
         begin(generation, offset);
     }
 
@@ -103,7 +107,7 @@ final class TailedFile implements Closeable {
         while (batch.size() < maxEvents && lines.position() - before < maxBytes && (buffer.hasRemaining() || fillBuffer())) {
             RawLine raw = lines.next(buffer);
             if (raw != null) {
-                partials.accept(raw.offset(), format.decode(raw.text()), raw.truncated());
+                accept(raw);
             }
         }
         long consumed = lines.position() - before;
@@ -149,14 +153,14 @@ final class TailedFile implements Closeable {
      * into an empty batch it always drains, so a batchSize below the few records held back cannot keep a file open.
      */
     void drain(EventBatch batch, int maxEvents) {
-        int heldBack = 1 + partials.pending().size() + (multiline == null ? 0 : multiline.pending().size());
-        if (!batch.isEmpty() && batch.size() + heldBack > maxEvents) {
+        int records = 1 + heldBack.stream().mapToInt(PendingByStream::size).sum();
+        if (!batch.isEmpty() && batch.size() + records > maxEvents) {
             return;
         }
         output = batch;
         RawLine unfinished = lines.takePartial();
         if (unfinished != null) {
-            partials.accept(unfinished.offset(), format.decode(unfinished.text()), unfinished.truncated());
+            accept(unfinished);
         }
         partials.flush();
         if (multiline != null) {
@@ -171,8 +175,7 @@ final class TailedFile implements Closeable {
 
     /** The emitted events were delivered: the checkpoint moves up to the first line not yet fully emitted. */
     void commit() throws IOException {
-        long heldBackFrom = Math.min(partials.pending().earliestOffset(),
-                multiline == null ? Long.MAX_VALUE : multiline.pending().earliestOffset());
+        long heldBackFrom = heldBack.stream().mapToLong(PendingByStream::earliestOffset).min().orElseThrow();
         committedOffset = drained ? lines.position() : Math.min(lines.lineStart(), heldBackFrom);
         // grown only while the bytes it covers are still the ones read: else the next read must see the change
         if (fingerprint.canGrow(channel.size()) && fingerprint.matches(channel)) {
@@ -185,10 +188,7 @@ final class TailedFile implements Closeable {
         channel.position(committedOffset);
         buffer.clear().flip();
         lines.reset(committedOffset);
-        partials.pending().clear();
-        if (multiline != null) {
-            multiline.pending().clear();
-        }
+        heldBack.forEach(PendingByStream::clear);
         drained = false;
     }
 
@@ -226,6 +226,10 @@ final class TailedFile implements Closeable {
         rewind();
     }
 
+    private void accept(RawLine raw) {
+        partials.accept(raw.offset(), format.decode(raw.text()), raw.truncated());
+    }
+
     private boolean fillBuffer() throws IOException {
         buffer.clear();
         int read = channel.read(buffer);
@@ -237,11 +241,8 @@ final class TailedFile implements Closeable {
     private static long endOfLastLine(FileChannel channel, int window) throws IOException {
         long size = channel.size();
         long from = Math.max(0, size - window);
-        ByteBuffer tail = ByteBuffer.allocate((int) (size - from));
-        while (tail.hasRemaining() && channel.read(tail, from + tail.position()) > 0) {
-            // positional reads: the channel's position is set when reading begins
-        }
-        for (int i = tail.position() - 1; i >= 0; i--) {
+        ByteBuffer tail = ChannelReads.readAt(channel, from, (int) (size - from));
+        for (int i = tail.limit() - 1; i >= 0; i--) {
             if (tail.get(i) == '\n') {
                 return from + i + 1;
             }

@@ -1,14 +1,14 @@
 package io.logrouter.transforms.filter;
 
 import io.logrouter.event.LogEvent;
+import io.logrouter.transforms.BuiltOnFirstUse;
 import io.logrouter.transforms.DeadlineCharSequence;
 import io.logrouter.transforms.EventTransform;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A filter that keeps or drops events by one {@link FieldCondition}, set as {@code field}, {@code operator}
- * ({@code equals} by default) and {@code value}. The condition is built on first use, once all three are set in
- * whatever order the route binds them. An event whose condition cannot be decided in time (a slow regex) is kept:
+ * ({@code equals} by default) and {@code value}. The condition is built on first use, once all three are set. An event whose condition cannot be decided in time (a slow regex) is kept:
  * losing data is worse than indexing a line too many.
  */
 public abstract class ConditionFilter extends EventTransform {
@@ -16,7 +16,8 @@ public abstract class ConditionFilter extends EventTransform {
     private String field;
     private String operator = "equals";
     private String value;
-    private volatile FieldCondition condition;
+    private final BuiltOnFirstUse<FieldCondition> condition =
+            new BuiltOnFirstUse<>(() -> FieldCondition.of(field, operator, value));
     private final LongAdder dropped = new LongAdder();
     private final LongAdder undecided = new LongAdder();
 
@@ -25,14 +26,9 @@ public abstract class ConditionFilter extends EventTransform {
 
     @Override
     public final boolean apply(LogEvent event) {
-        FieldCondition test = condition;
-        if (test == null) {
-            test = FieldCondition.of(field, operator, value);
-            condition = test;
-        }
         boolean matches;
         try {
-            matches = test.test(event);
+            matches = condition.get().test(event);
         } catch (DeadlineCharSequence.Expired e) {
             undecided.increment();
             return true;
@@ -50,7 +46,7 @@ public abstract class ConditionFilter extends EventTransform {
 
     public void setField(String field) {
         this.field = field;
-        condition = null;
+        condition.reset();
     }
 
     public String getOperator() {
@@ -60,7 +56,7 @@ public abstract class ConditionFilter extends EventTransform {
     /** equals (default), in, regex, exists, gt, gte, lt, lte. */
     public void setOperator(String operator) {
         this.operator = operator;
-        condition = null;
+        condition.reset();
     }
 
     public String getValue() {
@@ -69,7 +65,7 @@ public abstract class ConditionFilter extends EventTransform {
 
     public void setValue(String value) {
         this.value = value;
-        condition = null;
+        condition.reset();
     }
 
     public long getDroppedCount() {

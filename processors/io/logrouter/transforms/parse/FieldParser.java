@@ -6,7 +6,6 @@ import io.logrouter.event.FieldPath;
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
 import io.logrouter.transforms.FailureMode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -68,8 +67,7 @@ public abstract class FieldParser extends EventTransform {
 
     /** Nests dotted keys and merges objects key by key; a scalar replaces what was there. */
     static void merge(ObjectNode into, ObjectNode from) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : from.properties()) {
             String key = entry.getKey();
             int dot = key.lastIndexOf('.');
             ObjectNode parent = dot < 0 ? into : objectAt(into, key.substring(0, dot));
@@ -107,7 +105,10 @@ public abstract class FieldParser extends EventTransform {
         return target;
     }
 
-    /** Where parsed fields go: the event root by default, or the named object field. */
+    /**
+     * Where parsed fields go: the event root by default, or the named object field. The payload's message still
+     * becomes the root {@code message}: that is the field every dashboard shows.
+     */
     public void setTarget(String target) {
         this.target = target == null || target.isBlank() ? null : target;
     }
@@ -121,7 +122,7 @@ public abstract class FieldParser extends EventTransform {
     }
 
     public String getFailureMode() {
-        return failureMode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return failureMode.toString();
     }
 
     /** {@code keep} (the default) or {@code dead-letter}; see {@link FailureMode}. */

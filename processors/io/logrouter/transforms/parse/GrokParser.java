@@ -38,6 +38,7 @@ public class GrokParser extends PatternParser {
         optionsChanged();
     }
 
+    /** The live map: Camel binds a YAML map option entry by entry through it. */
     public Map<String, String> getPatterns() {
         return customPatterns;
     }

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Parses a JSON object held as text in a field: an application's structured log line in {@code message}, or the
  * payload of a Docker json-file line's {@code log}.
  *
+ * <p>A Docker json-file line ({@code {"log":"...","stream":"stdout","time":"..."}}) is best parsed with
+ * {@code target: docker}: merged at the root, its {@code log} string would replace the ECS {@code log} object and
+ * with it the source's {@code log.file.path}. The next parser then reads {@code field: docker.log}.
+ *
  * <p>Log input is untrusted, so the reader enforces Jackson's stream constraints: nesting deeper than
  * {@code maxNestingDepth} or a string longer than {@code maxStringLength} ends in the parse-failure marker, never in
  * a StackOverflowError or an out-of-memory. One reader is shared by all events (readers are immutable and

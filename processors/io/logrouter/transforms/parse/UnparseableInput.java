@@ -6,6 +6,8 @@ package io.logrouter.transforms.parse;
  */
 public final class UnparseableInput extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     public UnparseableInput(String reason) {
         super(reason, null, false, false);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.LogEvent;
+import io.logrouter.transforms.BuiltOnFirstUse;
 import io.logrouter.transforms.DeadlineCharSequence;
 import io.logrouter.transforms.EventTransform;
 import io.logrouter.transforms.FieldList;
@@ -48,7 +49,7 @@ public class Redactor extends EventTransform {
     private List<String> fields;
     private List<Detector> builtIns = BuiltInDetectors.ALL;
     private final Map<String, String> patterns = new LinkedHashMap<>();
-    private volatile List<Detector> detectors;
+    private final BuiltOnFirstUse<List<Detector>> detectors = new BuiltOnFirstUse<>(this::allDetectors);
     private Mode mode = Mode.MASK;
     private ThreadLocal<Mac> hmac;
     private long timeoutMillis = 100;
@@ -111,7 +112,7 @@ public class Redactor extends EventTransform {
     private String redact(String text) {
         String current = text;
         boolean changed = false;
-        for (Detector detector : detectors()) {
+        for (Detector detector : detectors.get()) {
             String redacted = redact(current, detector);
             if (redacted != null) {
                 current = redacted;
@@ -122,6 +123,9 @@ public class Redactor extends EventTransform {
     }
 
     private String redact(String text, Detector detector) {
+        if (!detector.mayContain(text)) {
+            return null;
+        }
         Matcher m = detector.pattern().matcher(DeadlineCharSequence.withBudget(text, timeoutMillis));
         StringBuilder out = null;
         int copied = 0;
@@ -142,33 +146,28 @@ public class Redactor extends EventTransform {
             }
         } catch (DeadlineCharSequence.Expired e) {
             counts.get(detector.name()).increment();
-            return "[REDACTED:" + detector.name() + "]";
+            return masked(detector.name(), "");
         }
         return out == null ? null : out.append(text, copied, text.length()).toString();
     }
 
     private String replacement(String detector, String value) {
         if (mode == Mode.MASK) {
-            return "[REDACTED:" + detector + "]";
+            return masked(detector, "");
         }
         byte[] digest = hmac.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
-        return "[REDACTED:" + detector + ":" + HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS) + "]";
+        return masked(detector, ":" + HexFormat.of().formatHex(digest, 0, HASH_HEX_CHARS / 2));
     }
 
-    /**
-     * Built on first use: Camel may bind {@code patterns} entries through the getter's map rather than the setter,
-     * so the list is derived from the options when they are all in, not kept up to date by setters.
-     */
-    private List<Detector> detectors() {
-        List<Detector> current = detectors;
-        if (current == null) {
-            List<Detector> all = new ArrayList<>(builtIns);
-            patterns.forEach((name, regex) -> all.add(Detector.of(name, regex)));
-            all.forEach(detector -> counts.computeIfAbsent(detector.name(), name -> new LongAdder()));
-            current = List.copyOf(all);
-            detectors = current;
-        }
-        return current;
+    private static String masked(String detector, String suffix) {
+        return "[REDACTED:" + detector + suffix + "]";
+    }
+
+    private List<Detector> allDetectors() {
+        List<Detector> all = new ArrayList<>(builtIns);
+        patterns.forEach((name, regex) -> all.add(Detector.of(name, regex)));
+        all.forEach(detector -> counts.computeIfAbsent(detector.name(), name -> new LongAdder()));
+        return List.copyOf(all);
     }
 
     public String getFields() {
@@ -195,9 +194,10 @@ public class Redactor extends EventTransform {
                     .orElseThrow(() -> new IllegalArgumentException("no built-in detector " + name)));
         }
         builtIns = List.copyOf(chosen);
-        detectors = null;
+        detectors.reset();
     }
 
+    /** The live map: Camel binds a YAML map option entry by entry through it. */
     public Map<String, String> getPatterns() {
         return patterns;
     }
@@ -206,7 +206,7 @@ public class Redactor extends EventTransform {
     public void setPatterns(Map<String, String> patterns) {
         patterns.values().forEach(Pattern::compile); // a bad regex fails at route start-up
         this.patterns.putAll(patterns);
-        detectors = null;
+        detectors.reset();
     }
 
     public String getMode() {
@@ -236,7 +236,7 @@ public class Redactor extends EventTransform {
         return timeoutMillis;
     }
 
-    /** Per value and detector, plus 100 ns per character of the value; 100 ms by default. */
+    /** Per value and detector, plus 1 µs per character of the value; 100 ms by default. */
     public void setTimeoutMillis(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
     }
@@ -244,7 +244,7 @@ public class Redactor extends EventTransform {
     /** Values redacted per detector since start. */
     public Map<String, Long> getCounts() {
         Map<String, Long> snapshot = new LinkedHashMap<>();
-        detectors().forEach(detector -> snapshot.put(detector.name(), counts.get(detector.name()).sum()));
+        detectors.get().forEach(detector -> snapshot.put(detector.name(), counts.get(detector.name()).sum()));
         return snapshot;
     }
 }

@@ -162,6 +162,18 @@ class TailConsumerTest {
     }
 
     @Test
+    void readFromHeadFalseStillReadsALineThatWasHalfWrittenAtStartUp() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "old\nhalf writ");
+        try (TailHarness tail = TailHarness.start(uri("readFromHead=false"))) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 4L).equals(committedOffsets(dir.resolve("registry.json"))));
+            append(log, "ten\n");
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.messages().size() == 1);
+            assertEquals(List.of("half written"), tail.sink.messages());
+        }
+    }
+
+    @Test
     void globsCrossDirectoriesWithDoubleStarAndHonourExcludes() throws Exception {
         Files.createDirectories(dir.resolve("a/b"));
         append(dir.resolve("a/b/deep.log"), "deep\n");

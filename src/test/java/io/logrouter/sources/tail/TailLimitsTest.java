@@ -89,4 +89,17 @@ class TailLimitsTest {
             assertEquals(null, event.text("stream"));
         }
     }
+
+    @Test
+    void aMalformedLineThatIsAlsoTooLongKeepsBothMarkers() throws Exception {
+        append(dir.resolve("app.log"), "x".repeat(100) + "\n");
+        try (TailHarness tail = TailHarness.start(uri("format=docker&maxEventBytes=10"))) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> tail.sink.events().size() == 1);
+            LogEvent event = tail.sink.events().get(0);
+            assertEquals("x".repeat(10), event.text("message"));
+            assertTrue(EventMarkers.has(event, EventMarkers.PARSE_FAILURE));
+            assertTrue(EventMarkers.has(event, EventMarkers.TRUNCATED));
+            assertEquals(EventMarkers.TRUNCATED, event.text("error.type"));
+        }
+    }
 }

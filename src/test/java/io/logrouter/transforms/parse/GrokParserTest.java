@@ -152,6 +152,19 @@ class GrokParserTest {
     }
 
     @Test
+    void ipMatchesBothFamiliesWhole() {
+        GrokParser parser = grok("^%{IP:a} %{IP:b} %{IP:c} %{IPORHOST:d}");
+        LogEvent event = Samples.event("2001:db8::8a2e:370:7334 ::ffff:10.1.2.3 10.1.2.3 web-1.shop.example");
+
+        parser.apply(event);
+
+        assertEquals("2001:db8::8a2e:370:7334", event.text("a"));
+        assertEquals("::ffff:10.1.2.3", event.text("b"));
+        assertEquals("10.1.2.3", event.text("c"));
+        assertEquals("web-1.shop.example", event.text("d"));
+    }
+
+    @Test
     void routeDefinedPatternsFromMapAndLines() {
         GrokParser parser = grok("^%{ORDER:order.id} %{AMOUNT:order.amount:float}");
         parser.setPatterns(Map.of("ORDER", "[A-Z]-\\d+"));

@@ -114,6 +114,20 @@ class JsonParserTest {
     }
 
     @Test
+    void dockerLineIntoATargetKeepsTheSourcesLogFields() {
+        LogEvent event = Samples.event(Samples.lines("nginx-").get(2));
+        event.put("log.file.path", "/var/log/pods/web_nginx/0.log");
+        parser.setTarget("docker");
+
+        parser.apply(event);
+
+        assertEquals("/var/log/pods/web_nginx/0.log", event.text("log.file.path"));
+        assertTrue(event.text("docker.log").startsWith("2026/11/24 10:00:02 [error] 7#7: *1 upstream timed out"));
+        assertEquals("stderr", event.text("docker.stream"));
+        assertNull(event.get("message"));
+    }
+
+    @Test
     void dottedKeysNestAndObjectsMergeWithExistingFields() {
         LogEvent event = Samples.event("{\"log.level\":\"info\",\"log\":{\"logger\":\"a\"},\"message\":\"m\"}");
         event.put("log.file.path", "/x.log");

@@ -60,6 +60,20 @@ class LogfmtParserTest {
     }
 
     @Test
+    void hostileInputStaysLinearAndKeepsOddCharacters() {
+        String big = "x".repeat(10 * 1024 * 1024);
+        LogEvent huge = Samples.event("level=info blob=\"" + big + "\"");
+        LogEvent surrogates = Samples.event("k=a\uD800b \uDC00=v");
+
+        parser.apply(huge);
+        parser.apply(surrogates);
+
+        assertEquals(big.length(), huge.text("blob").length());
+        assertEquals("a\uD800b", surrogates.text("k"));
+        assertEquals("v", surrogates.text("\uDC00"));
+    }
+
+    @Test
     void batchThroughProcess() {
         EventBatch out = Samples.process(parser, Samples.event("a=1"), Samples.event("nope"));
 

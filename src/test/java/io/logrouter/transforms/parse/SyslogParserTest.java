@@ -112,6 +112,16 @@ class SyslogParserTest {
     }
 
     @Test
+    void hostileMessagesParseWhole() {
+        String big = "y".repeat(10 * 1024 * 1024);
+        LogEvent huge = parsed("<13>Nov 24 10:00:00 node-1 app[1]: " + big);
+        LogEvent surrogate = parsed("<13>1 - host app - - - half \uD800 pair");
+
+        assertEquals(big, huge.text("message"));
+        assertEquals("half \uD800 pair", surrogate.text("message"));
+    }
+
+    @Test
     void batchThroughProcess() {
         EventBatch out = Samples.process(parser, Samples.event(Samples.lines("syslog-rfc5424").get(1)),
                 Samples.event("garbage"));

@@ -1,0 +1,25 @@
+package io.logrouter.it;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+
+/** Reads one series from the router's own /q/metrics, as Prometheus would scrape it. */
+public final class PrometheusScrape {
+
+    private PrometheusScrape() {
+    }
+
+    /** The sum of the series {@code name} whose labels include all of {@code labels}; 0 when there is none. */
+    public static double value(String name, Map<String, String> labels) {
+        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        double sum = 0;
+        for (String line : body.split("\n")) {
+            if (line.startsWith(name + "{") && labels.entrySet().stream()
+                    .allMatch(label -> line.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+}
