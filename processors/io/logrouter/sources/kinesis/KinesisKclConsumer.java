@@ -1,6 +1,7 @@
 package io.logrouter.sources.kinesis;
 
 import io.logrouter.event.EventBatch;
+import io.logrouter.sources.SourceMetrics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
@@ -121,6 +122,7 @@ public class KinesisKclConsumer extends DefaultConsumer {
     boolean deliver(EventBatch batch) {
         Exchange exchange = createExchange(false);
         exchange.getMessage().setBody(batch);
+        SourceMetrics.track(exchange, "kinesis", batch.size());
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {
