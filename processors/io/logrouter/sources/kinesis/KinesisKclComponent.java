@@ -1,0 +1,24 @@
+package io.logrouter.sources.kinesis;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/** The {@code kinesis-kcl:} component, registered under META-INF/services for Camel to find by its scheme. */
+public class KinesisKclComponent extends DefaultComponent {
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("kinesis-kcl: the stream name is required: kinesis-kcl:<stream>");
+        }
+        KinesisKclConfiguration configuration = new KinesisKclConfiguration();
+        setProperties(configuration, parameters);
+        configuration.validate();
+        KinesisKclEndpoint endpoint = new KinesisKclEndpoint(uri, this, remaining, configuration);
+        // what is left are Camel's own consumer options (bridgeErrorHandler, exceptionHandler); anything else fails
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+}
