@@ -1,0 +1,136 @@
+package io.logrouter.transforms.route;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.event.EventBatch;
+import io.logrouter.event.LogEvent;
+import io.logrouter.sinks.SinkUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The router as a route author declares it in YAML, with real direct: routes as destinations that keep every batch
+ * they receive.
+ */
+class ContentRouterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String ROUTER = """
+            - beans:
+                - name: router
+                  type: io.logrouter.transforms.route.ContentRouter
+                  properties:
+                    rules: |
+                      # errors are copied to the alerts index, and still reach their service index below
+                      log.level in error,fatal -> direct:alerts; continue
+                      *                        -> direct:archive; continue
+                      url.original regex ^/health -> drop
+                      http.response.status_code gte 500 -> direct:server-errors
+                      simple: ${body[labels.team]} == 'payments' && ${header.tenant} == 'shop' -> direct:payments
+                      quarantine exists -> dead-letter
+                    defaultDestination: direct:services
+            - route:
+                id: ingest
+                from:
+                  uri: direct:in
+                  steps:
+                    - process:
+                        ref: router
+            """;
+
+    private CamelContext context;
+    private final Map<String, List<EventBatch>> received = Map.of(
+            "alerts", new CopyOnWriteArrayList<>(), "archive", new CopyOnWriteArrayList<>(),
+            "server-errors", new CopyOnWriteArrayList<>(), "payments", new CopyOnWriteArrayList<>(),
+            "services", new CopyOnWriteArrayList<>(), "dead-letter", new CopyOnWriteArrayList<>());
+
+    private void start(String yaml) throws Exception {
+        context = new DefaultCamelContext();
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("router.yaml", yaml));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                received.forEach((name, batches) -> from("direct:" + name).routeId("capture-" + name)
+                        .process(exchange -> batches.add(exchange.getMessage().getBody(EventBatch.class))));
+            }
+        });
+        context.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.stop();
+        }
+    }
+
+    private static LogEvent event(String id, String json) throws Exception {
+        return new LogEvent(id, (ObjectNode) JSON.readTree(json));
+    }
+
+    private EventBatch send(EventBatch batch) {
+        return context.createProducerTemplate().requestBodyAndHeader("direct:in", batch, "tenant", "shop",
+                EventBatch.class);
+    }
+
+    private List<String> ids(String destination) {
+        List<String> ids = new ArrayList<>();
+        received.get(destination).forEach(batch -> batch.forEach(event -> ids.add(event.id())));
+        return ids;
+    }
+
+    private ContentRouter router() {
+        return context.getRegistry().lookupByNameAndType("router", ContentRouter.class);
+    }
+
+    @Test
+    void eachEventReachesTheDestinationsOfItsRulesInOneExchangePerDestination() throws Exception {
+        start(ROUTER);
+        EventBatch batch = new EventBatch()
+                .add(event("info", "{\"log\":{\"level\":\"info\"},\"url\":{\"original\":\"/cart\"}}"))
+                .add(event("error", "{\"log\":{\"level\":\"error\"},\"url\":{\"original\":\"/cart\"}}"))
+                .add(event("health", "{\"log\":{\"level\":\"info\"},\"url\":{\"original\":\"/healthz\"}}"))
+                .add(event("error-health", "{\"log\":{\"level\":\"error\"},\"url\":{\"original\":\"/health\"}}"))
+                .add(event("status", "{\"http\":{\"response\":{\"status_code\":\"503\"}}}"))
+                .add(event("payments", "{\"labels\":{\"team\":\"payments\"}}"))
+                .add(event("quarantined", "{\"quarantine\":true}"));
+
+        EventBatch after = send(batch);
+
+        assertEquals(List.of("error", "error-health"), ids("alerts"));
+        assertEquals(List.of("info", "error", "health", "error-health", "status", "payments", "quarantined"),
+                ids("archive"), "the catch-all rule with continue sees every event");
+        assertEquals(List.of("status"), ids("server-errors"));
+        assertEquals(List.of("payments"), ids("payments"));
+        assertEquals(List.of("info", "error"), ids("services"), "the default takes what no rule stopped");
+        assertEquals(List.of("quarantined"), ids("dead-letter").stream().toList());
+        received.forEach((name, batches) -> assertTrue(batches.size() <= 1, name + " got one exchange per batch"));
+
+        ContentRouter router = router();
+        assertEquals(2, router.getDroppedCount());
+        assertEquals(Map.of("direct:alerts", 2L, "direct:archive", 7L, "direct:server-errors", 1L,
+                "direct:payments", 1L, "direct:services", 2L, "dead-letter", 1L, "drop", 2L),
+                router.getRoutedCounts());
+        assertEquals(0, router.getUnmatchedCount(), "every event matched the catch-all rule");
+        assertEquals(0, router.getUndecidedCount(), "a dotted path to a missing field is null, not an error");
+        assertEquals(7, after.size(), "the body after the router is the batch as it came in");
+    }
+}
