@@ -29,7 +29,12 @@ record RoutingRule(String text, RuleCondition condition, Destination destination
         if (continues && target.equals(Destination.DROP)) {
             throw new IllegalArgumentException("'drop; continue' sends the event nowhere and goes on: remove the rule");
         }
-        RuleCondition condition = RuleCondition.parse(text.substring(0, arrow).trim(), context);
+        RuleCondition condition;
+        try {
+            condition = RuleCondition.parse(text.substring(0, arrow).trim(), context);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("routing rule '" + text + "': " + e.getMessage(), e);
+        }
         Destination destination = Destination.parse(target, "routed to dead-letter by rule: " + text, deadLetterUri,
                 context);
         return new RoutingRule(text, condition, destination, continues);

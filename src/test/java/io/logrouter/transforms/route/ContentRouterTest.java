@@ -133,4 +133,158 @@ class ContentRouterTest {
         assertEquals(0, router.getUndecidedCount(), "a dotted path to a missing field is null, not an error");
         assertEquals(7, after.size(), "the body after the router is the batch as it came in");
     }
+
+    @Test
+    void eachDestinationGetsItsOwnCopy() throws Exception {
+        start("""
+                - beans:
+                    - name: router
+                      type: io.logrouter.transforms.route.ContentRouter
+                      properties:
+                        rules: |
+                          * -> direct:rewrite; continue
+                        defaultDestination: direct:services
+                - route:
+                    from:
+                      uri: direct:rewrite
+                      steps:
+                        - setBody:
+                            simple: "${body.events[0].fields.put('message', 'rewritten')}"
+                - route:
+                    from:
+                      uri: direct:in
+                      steps:
+                        - process:
+                            ref: router
+                """);
+        EventBatch batch = new EventBatch().add(event("a", "{\"message\":\"original\"}"));
+
+        EventBatch after = send(batch);
+
+        LogEvent delivered = received.get("services").get(0).events().get(0);
+        assertEquals("original", delivered.text("message"), "the rewrite route changed only its own copy");
+        assertEquals("original", after.events().get(0).text("message"));
+        assertNotSame(batch.events().get(0).fields(), delivered.fields());
+    }
+
+    @Test
+    void aFailingDestinationFailsTheBatchWithItsOwnException() throws Exception {
+        start("""
+                - beans:
+                    - name: router
+                      type: io.logrouter.transforms.route.ContentRouter
+                      properties:
+                        rules: |
+                          log.level equals error -> direct:unavailable
+                        defaultDestination: direct:services
+                - route:
+                    from:
+                      uri: direct:in
+                      steps:
+                        - process:
+                            ref: router
+                """);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:unavailable").process(exchange -> {
+                    throw new SinkUnavailableException("alerts cluster down", null);
+                });
+            }
+        });
+        EventBatch batch = new EventBatch()
+                .add(event("info", "{\"log\":{\"level\":\"info\"}}"))
+                .add(event("error", "{\"log\":{\"level\":\"error\"}}"));
+
+        CamelExecutionException failure = assertThrows(CamelExecutionException.class, () -> send(batch));
+
+        assertInstanceOf(SinkUnavailableException.class, failure.getCause(),
+                "the source's error handling (a 503 for HTTP) sees the sink's own exception");
+    }
+
+    @Test
+    void unmatchedEventsAreDeadLetteredUnlessADefaultIsSet() throws Exception {
+        start("""
+                - beans:
+                    - name: router
+                      type: io.logrouter.transforms.route.ContentRouter
+                      properties:
+                        rules: |
+                          http.response.status_code gt 499.5 -> direct:server-errors
+                - route:
+                    id: ingest
+                    from:
+                      uri: direct:in
+                      steps:
+                        - process:
+                            ref: router
+                """);
+        EventBatch batch = new EventBatch()
+                .add(event("ok", "{\"http\":{\"response\":{\"status_code\":200}}}"))
+                .add(event("failed", "{\"http\":{\"response\":{\"status_code\":500}}}"));
+
+        send(batch);
+
+        assertEquals(List.of("failed"), ids("server-errors"));
+        LogEvent envelope = received.get("dead-letter").get(0).events().get(0);
+        assertEquals("ok", envelope.id());
+        assertEquals(200, envelope.get("event.http.response.status_code").intValue());
+        assertEquals("route", envelope.text("failure.stage"));
+        assertEquals("no routing rule matched", envelope.text("failure.reason"));
+        assertEquals("ingest", envelope.text("failure.route"));
+        assertEquals(1, router().getUnmatchedCount());
+    }
+
+    @Test
+    void aSimpleConditionThatFailsOnAnEventDoesNotMatchIt() throws Exception {
+        start("""
+                - beans:
+                    - name: router
+                      type: io.logrouter.transforms.route.ContentRouter
+                      properties:
+                        rules: |
+                          simple: ${body[kubernetes][namespace]} == 'payments' -> direct:payments
+                        defaultDestination: direct:services
+                - route:
+                    from:
+                      uri: direct:in
+                      steps:
+                        - process:
+                            ref: router
+                """);
+        EventBatch batch = new EventBatch()
+                .add(event("payments", "{\"kubernetes\":{\"namespace\":\"payments\"}}"))
+                .add(event("shop", "{\"kubernetes\":{\"namespace\":\"shop\"}}"))
+                .add(event("host", "{\"host\":{\"name\":\"node-1\"}}"));
+
+        send(batch);
+
+        assertEquals(List.of("payments"), ids("payments"));
+        assertEquals(List.of("shop", "host"), ids("services"));
+        assertEquals(1, router().getUndecidedCount(), "${body[kubernetes][namespace]} fails without kubernetes");
+    }
+
+    @Test
+    void aMistakeInTheRulesStopsTheRouteFromStarting() {
+        for (String rule : List.of("log.level error", "log.level equals -> direct:x",
+                "log.level like error -> direct:x",
+                "* -> nosuchscheme:x", "* -> drop; continue", "simple: ${body[ -> direct:x")) {
+            String yaml = """
+                    - beans:
+                        - name: router
+                          type: io.logrouter.transforms.route.ContentRouter
+                          properties:
+                            rules: "%s"
+                    - route:
+                        from:
+                          uri: direct:in
+                          steps:
+                            - process:
+                                ref: router
+                    """.formatted(rule.replace("\\", "\\\\"));
+            assertThrows(Exception.class, () -> start(yaml), rule);
+            context.stop();
+            context = null;
+        }
+    }
 }
