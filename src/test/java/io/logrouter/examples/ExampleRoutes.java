@@ -1,0 +1,53 @@
+package io.logrouter.examples;
+
+import io.logrouter.sinks.elasticsearch.ElasticsearchBulkComponent;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.RoutesLoader;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * Route files loaded into a plain Camel context the way the router loads routes/*.yaml: the project's components
+ * found through their META-INF/services entries and pointed at the local stack as application.properties does, and
+ * the files' placeholders set by the test, before loading, since beans are created while a file is read.
+ */
+final class ExampleRoutes implements AutoCloseable {
+
+    static final String ELASTICSEARCH = System.getenv().getOrDefault("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
+    static final String KAFKA = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+
+    private final CamelContext context;
+
+    private ExampleRoutes(CamelContext context) {
+        this.context = context;
+    }
+
+    /** @param files paths from the project root, such as routes/examples/kafka-aggregator.yaml */
+    static ExampleRoutes start(Map<String, String> properties, String... files) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        Properties initial = new Properties();
+        initial.putAll(properties);
+        context.getPropertiesComponent().setInitialProperties(initial);
+        context.getComponent("elasticsearch-bulk", ElasticsearchBulkComponent.class).setHosts(ELASTICSEARCH);
+        context.getComponent("kafka", KafkaComponent.class).getConfiguration().setBrokers(KAFKA);
+        RoutesLoader loader = PluginHelper.getRoutesLoader(context);
+        for (String file : files) {
+            loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:" + file));
+        }
+        context.start();
+        return new ExampleRoutes(context);
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context.getRegistry().lookupByNameAndType(name, type);
+    }
+
+    @Override
+    public void close() {
+        context.stop();
+    }
+}
