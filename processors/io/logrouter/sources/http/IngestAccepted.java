@@ -1,20 +1,41 @@
 package io.logrouter.sources.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.event.EventBatch;
+import io.logrouter.event.EventMarkers;
+import io.logrouter.event.LogEvent;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
  * The answer to an ingest request, set at the end of the route: reaching it means every sink has written or
- * dead-lettered each event, so the 200 is an acknowledgement the client can rely on.
+ * dead-lettered each event, so the 200 is an acknowledgement the client can rely on. It counts the events taken and
+ * lists those kept with the parse-failure marker, by line (or array item) and reason, so a client learns which of
+ * its input was not what it claimed to be: {@code {"accepted":3,"failed":[{"line":2,"reason":"..."}]}}.
  */
 public final class IngestAccepted implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Integer received = exchange.getProperty(NdjsonDecoder.RECEIVED, 0, Integer.class);
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody("{\"accepted\":" + received + "}");
+        EventOrigins origins = EventOrigins.of(exchange);
+        EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("accepted", origins.size());
+        ArrayNode failed = answer.putArray("failed");
+        List<LogEvent> marked = batch == null ? List.of() : batch.events().stream()
+                .filter(event -> origins.positionOf(event) != null)
+                .filter(event -> EventMarkers.has(event, EventMarkers.PARSE_FAILURE))
+                .sorted(Comparator.comparing(origins::positionOf))
+                .toList();
+        for (LogEvent event : marked) {
+            ObjectNode failure = failed.addObject();
+            failure.put(origins.unit(), origins.positionOf(event));
+            failure.put("reason", event.text("error.message"));
+        }
+        IngestResponse.json(exchange, 200, answer.toString());
     }
 }

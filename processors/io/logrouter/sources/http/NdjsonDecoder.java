@@ -1,56 +1,43 @@
 package io.logrouter.sources.http;
 
 import io.logrouter.event.EventBatch;
-import io.logrouter.event.EventId;
 import io.logrouter.event.LogEvent;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Turns a request body of newline-delimited lines into one batch: each non-blank line becomes an event whose
- * {@code message} is the line, for the parsers to work on. The id is a hash of the line (and of how often the same
- * line came before in this body), so a client that retries a request overwrites what an earlier attempt wrote.
+ * Turns a request body of newline-delimited lines (NDJSON, or plain text) into one batch: each non-blank line becomes
+ * an event whose {@code message} is the line, for the parsers to work on, and its line number is kept in
+ * {@link EventOrigins} for the answer. Ids come from the content ({@link ContentIds}). A body without a single
+ * non-blank line carries nothing to acknowledge, and is refused with 400.
  */
 public final class NdjsonDecoder implements Processor {
 
-    /** Exchange property with the number of events the request carried, for the response. */
-    public static final String RECEIVED = "LogRouterEventsReceived";
-
     @Override
     public void process(Exchange exchange) throws Exception {
-        if (exchange.getMessage().getBody() instanceof Map) {
-            // platform-http decodes form bodies into a map: the lines are gone by then
-            throw new IngestRejectedException(415, "send NDJSON as application/x-ndjson or application/json,"
-                    + " not as a form");
+        EventOrigins origins = new EventOrigins("line");
+        InputStream body = RequestBody.open(exchange);
+        EventBatch batch = body == null ? new EventBatch() : decode(body, origins);
+        if (batch.isEmpty()) {
+            throw new IngestRejectedException(400, "empty body: send one event per line");
         }
-        InputStream body = exchange.getMessage().getBody(InputStream.class);
-        EventBatch batch = body == null ? new EventBatch() : decode(body);
-        exchange.setProperty(RECEIVED, batch.size());
+        exchange.setProperty(EventOrigins.PROPERTY, origins);
         exchange.getMessage().setBody(batch);
     }
 
-    private static EventBatch decode(InputStream body) throws IOException {
+    private static EventBatch decode(InputStream body, EventOrigins origins) throws IOException {
         EventBatch batch = new EventBatch();
-        Map<String, Integer> repeats = new HashMap<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+        ContentIds ids = new ContentIds();
+        try (NumberedLines lines = new NumberedLines(body)) {
             String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+            while ((line = lines.next()) != null) {
+                if (!line.isBlank()) {
+                    LogEvent event = LogEvent.ofMessage(ids.next(line), line);
+                    batch.add(event);
+                    origins.record(event, lines.number());
                 }
-                int seen = repeats.merge(line, 1, Integer::sum);
-                String id = EventId.ofContent(seen == 1 ? line : line + '\n' + seen);
-                batch.add(LogEvent.ofMessage(id, line));
             }
         }
         return batch;

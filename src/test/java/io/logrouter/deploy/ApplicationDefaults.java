@@ -3,6 +3,7 @@ package io.logrouter.deploy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,10 +42,17 @@ final class ApplicationDefaults {
         return Integer.parseInt(defaultOf("quarkus.http.port"));
     }
 
-    /** Every environment variable that some property of the file reads. */
+    /**
+     * Every environment variable that some property of the file reads: those named in {@code ${ENV:default}}, and
+     * the one MicroProfile Config maps to each property's own name ({@code logrouter.index.files} from
+     * {@code LOGROUTER_INDEX_FILES}).
+     */
     Set<String> environmentVariables() {
         Set<String> names = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
+            if (!key.startsWith("%")) {
+                names.add(mappedName(key));
+            }
             Matcher matcher = ENV_EXPRESSION.matcher(properties.getProperty(key));
             while (matcher.find()) {
                 names.add(matcher.group(1));
@@ -53,12 +61,16 @@ final class ApplicationDefaults {
         return names;
     }
 
-    /** The environment variable through which {@code key} is overridden. */
+    /** The environment variable through which {@code key} is overridden: the named one, or its mapped name. */
     String environmentVariableOf(String key) {
-        Matcher matcher = ENV_EXPRESSION.matcher(properties.getProperty(key, ""));
-        if (!matcher.find()) {
-            throw new IllegalArgumentException(key + " reads no environment variable");
+        if (!properties.containsKey(key)) {
+            throw new IllegalArgumentException(key + " is not set in application.properties");
         }
-        return matcher.group(1);
+        Matcher matcher = ENV_EXPRESSION.matcher(properties.getProperty(key));
+        return matcher.find() ? matcher.group(1) : mappedName(key);
+    }
+
+    private static String mappedName(String key) {
+        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 }

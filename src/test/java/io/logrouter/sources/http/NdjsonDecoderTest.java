@@ -2,6 +2,7 @@ package io.logrouter.sources.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.logrouter.event.EventBatch;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,9 @@ class NdjsonDecoderTest {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setBody(body);
         new NdjsonDecoder().process(exchange);
-        assertEquals(exchange.getProperty(NdjsonDecoder.RECEIVED), exchange.getMessage().getBody(EventBatch.class).size());
-        return exchange.getMessage().getBody(EventBatch.class);
+        EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+        assertEquals(EventOrigins.of(exchange).size(), batch.size());
+        return batch;
     }
 
     @Test
@@ -30,6 +32,18 @@ class NdjsonDecoderTest {
     }
 
     @Test
+    void linesAreNumberedAsTheClientCountsThem() throws Exception {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setBody("first\n\nthird\r\nfourth".getBytes(StandardCharsets.UTF_8));
+        new NdjsonDecoder().process(exchange);
+        EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+        EventOrigins origins = EventOrigins.of(exchange);
+        assertEquals(1, origins.positionOf(batch.events().get(0)));
+        assertEquals(3, origins.positionOf(batch.events().get(1)));
+        assertEquals(4, origins.positionOf(batch.events().get(2)));
+    }
+
+    @Test
     void aRetriedBodyGetsTheSameIdsAndRepeatedLinesStayDistinct() throws Exception {
         byte[] body = "same\nsame\nother\n".getBytes(StandardCharsets.UTF_8);
         EventBatch first = decode(body);
@@ -38,6 +52,14 @@ class NdjsonDecoderTest {
             assertEquals(first.events().get(i).id(), retry.events().get(i).id());
         }
         assertNotEquals(first.events().get(0).id(), first.events().get(1).id());
+    }
+
+    @Test
+    void aBodyWithoutAnyLineIsRefused() {
+        for (String body : new String[] {"", "\n  \r\n\n"}) {
+            assertEquals(400, assertThrows(IngestRejectedException.class,
+                    () -> decode(body.getBytes(StandardCharsets.UTF_8))).getStatus());
+        }
     }
 
     @Test
