@@ -14,10 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * routes/examples/kafka-aggregator.yaml with the Kafka template it builds on: generated JSON logs produced to a real
@@ -29,18 +28,12 @@ class KafkaAggregatorExampleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EVENTS = 1000;
 
-    private final String run = UUID.randomUUID().toString();
-    private final String topic = "it-example-aggregator-" + run;
-    private final String group = "it-example-aggregator-" + run;
-    private final String services = "it-example-services-" + run;
-    private final String alerts = "it-example-alerts-" + run;
-    private final IndexedDocuments elasticsearch = new IndexedDocuments();
-
-    @AfterEach
-    void deleteIndices() throws Exception {
-        elasticsearch.delete(services + "-*");
-        elasticsearch.delete(alerts + "-*");
-    }
+    @RegisterExtension
+    final IndexedDocuments elasticsearch = new IndexedDocuments("it-example-aggregator");
+    private final String topic = elasticsearch.prefix();
+    private final String group = elasticsearch.prefix();
+    private final String services = elasticsearch.prefix() + "-services";
+    private final String alerts = elasticsearch.prefix() + "-alerts";
 
     @Test
     void eventsReachTheirServiceIndexErrorsAlsoTheAlertsIndexAndDebugIsSampled() throws Exception {

@@ -1,6 +1,5 @@
 package io.logrouter.examples;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,16 +10,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,13 +34,9 @@ class KubernetesNodeAgentExampleTest {
     @TempDir
     Path dir;
 
-    private final String index = "it-example-node-" + UUID.randomUUID();
-    private final IndexedDocuments elasticsearch = new IndexedDocuments();
-
-    @AfterEach
-    void deleteIndices() throws Exception {
-        elasticsearch.delete(index + "-*");
-    }
+    @RegisterExtension
+    final IndexedDocuments elasticsearch = new IndexedDocuments("it-example-node");
+    private final String index = elasticsearch.prefix();
 
     @Test
     void containerLogsAreIndexedPerNamespaceParsedNormalizedAndRedacted() throws Exception {
@@ -62,9 +55,7 @@ class KubernetesNodeAgentExampleTest {
                 "logrouter.example.node.index", index,
                 "logrouter.dead-letter.topic", index + "-dead-letter"),
                 "routes/dead-letter.yaml", "routes/examples/kubernetes-node-agent.yaml")) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> elasticsearch.count(index + "-*") >= 305);
-            Thread.sleep(1_500); // a duplicate or a stray event would show up within the batch linger and refresh
+            elasticsearch.awaitCount(index + "-*", 305);
         }
 
         List<ObjectNode> perf = elasticsearch.all(index + "-perf-2026.11.24");
@@ -110,7 +101,7 @@ class KubernetesNodeAgentExampleTest {
         assertTags(shop.get(4), "parse_failure");
         assertTrue(shop.get(4).get("message").asText().startsWith("{\"level\":\"WARN\",\"msg\":\"broken json line\""));
 
-        assertEquals(0, elasticsearch.count(index + "-logging-*"), "the router's own log is excluded");
+        assertEquals(0, elasticsearch.all(index + "-logging-*").size(), "the router's own log is excluded");
     }
 
     private static JsonNode payload(String criLine) {

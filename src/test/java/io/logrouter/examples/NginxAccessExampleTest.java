@@ -1,6 +1,5 @@
 package io.logrouter.examples;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,14 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,13 +27,9 @@ class NginxAccessExampleTest {
     @TempDir
     Path dir;
 
-    private final String index = "it-example-nginx-" + UUID.randomUUID();
-    private final IndexedDocuments elasticsearch = new IndexedDocuments();
-
-    @AfterEach
-    void deleteIndices() throws Exception {
-        elasticsearch.delete(index + "-*");
-    }
+    @RegisterExtension
+    final IndexedDocuments elasticsearch = new IndexedDocuments("it-example-nginx");
+    private final String index = elasticsearch.prefix();
 
     @Test
     void accessLinesAreParsedTypedAndTimestamped() throws Exception {
@@ -55,9 +48,7 @@ class NginxAccessExampleTest {
                 "logrouter.example.nginx.index", index,
                 "logrouter.dead-letter.topic", index + "-dead-letter"),
                 "routes/dead-letter.yaml", "routes/examples/nginx-access.yaml")) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> elasticsearch.count(index + "-*") >= 203);
-            Thread.sleep(1_500); // a duplicate would show up within the batch linger and refresh
+            elasticsearch.awaitCount(index + "-*", 203);
         }
 
         List<ObjectNode> docs = elasticsearch.all(index + "-*");

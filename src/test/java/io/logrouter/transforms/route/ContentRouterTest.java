@@ -33,27 +33,14 @@ class ContentRouterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String ROUTER = """
-            - beans:
-                - name: router
-                  type: io.logrouter.transforms.route.ContentRouter
-                  properties:
-                    rules: |
-                      # errors are copied to the alerts index, and still reach their service index below
-                      log.level in error,fatal -> direct:alerts; continue
-                      *                        -> direct:archive; continue
-                      url.original regex ^/health -> drop
-                      http.response.status_code gte 500 -> direct:server-errors
-                      simple: ${body[labels.team]} == 'payments' && ${header.tenant} == 'shop' -> direct:payments
-                      quarantine exists -> dead-letter
-                    defaultDestination: direct:services
-            - route:
-                id: ingest
-                from:
-                  uri: direct:in
-                  steps:
-                    - process:
-                        ref: router
+    private static final String RULES = """
+            # errors are copied to the alerts index, and still reach their service index below
+            log.level in error,fatal -> direct:alerts; continue
+            *                        -> direct:archive; continue
+            url.original regex ^/health -> drop
+            http.response.status_code gte 500 -> direct:server-errors
+            simple: ${body[labels.team]} == 'payments' && ${header.tenant} == 'shop' -> direct:payments
+            quarantine exists -> dead-letter
             """;
 
     private CamelContext context;
@@ -61,6 +48,26 @@ class ContentRouterTest {
             "alerts", new CopyOnWriteArrayList<>(), "archive", new CopyOnWriteArrayList<>(),
             "server-errors", new CopyOnWriteArrayList<>(), "payments", new CopyOnWriteArrayList<>(),
             "services", new CopyOnWriteArrayList<>(), "dead-letter", new CopyOnWriteArrayList<>());
+
+    /** The router bean with these rules (one a line) and default destination, if any, in front of direct:in. */
+    private static String router(String rules, String defaultDestination) {
+        String properties = "rules: |\n" + rules.indent(2)
+                + (defaultDestination == null ? "" : "defaultDestination: " + defaultDestination + "\n");
+        return """
+                - beans:
+                    - name: router
+                      type: io.logrouter.transforms.route.ContentRouter
+                      properties:
+                %s
+                - route:
+                    id: ingest
+                    from:
+                      uri: direct:in
+                      steps:
+                        - process:
+                            ref: router
+                """.formatted(properties.indent(8).stripTrailing());
+    }
 
     private void start(String yaml) throws Exception {
         context = new DefaultCamelContext();
@@ -103,7 +110,7 @@ class ContentRouterTest {
 
     @Test
     void eachEventReachesTheDestinationsOfItsRulesInOneExchangePerDestination() throws Exception {
-        start(ROUTER);
+        start(router(RULES, "direct:services"));
         EventBatch batch = new EventBatch()
                 .add(event("info", "{\"log\":{\"level\":\"info\"},\"url\":{\"original\":\"/cart\"}}"))
                 .add(event("error", "{\"log\":{\"level\":\"error\"},\"url\":{\"original\":\"/cart\"}}"))
@@ -136,26 +143,13 @@ class ContentRouterTest {
 
     @Test
     void eachDestinationGetsItsOwnCopy() throws Exception {
-        start("""
-                - beans:
-                    - name: router
-                      type: io.logrouter.transforms.route.ContentRouter
-                      properties:
-                        rules: |
-                          * -> direct:rewrite; continue
-                        defaultDestination: direct:services
+        start(router("* -> direct:rewrite; continue", "direct:services") + """
                 - route:
                     from:
                       uri: direct:rewrite
                       steps:
                         - setBody:
                             simple: "${body.events[0].fields.put('message', 'rewritten')}"
-                - route:
-                    from:
-                      uri: direct:in
-                      steps:
-                        - process:
-                            ref: router
                 """);
         EventBatch batch = new EventBatch().add(event("a", "{\"message\":\"original\"}"));
 
@@ -169,21 +163,7 @@ class ContentRouterTest {
 
     @Test
     void aFailingDestinationFailsTheBatchWithItsOwnException() throws Exception {
-        start("""
-                - beans:
-                    - name: router
-                      type: io.logrouter.transforms.route.ContentRouter
-                      properties:
-                        rules: |
-                          log.level equals error -> direct:unavailable
-                        defaultDestination: direct:services
-                - route:
-                    from:
-                      uri: direct:in
-                      steps:
-                        - process:
-                            ref: router
-                """);
+        start(router("log.level equals error -> direct:unavailable", "direct:services"));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -204,21 +184,7 @@ class ContentRouterTest {
 
     @Test
     void unmatchedEventsAreDeadLetteredUnlessADefaultIsSet() throws Exception {
-        start("""
-                - beans:
-                    - name: router
-                      type: io.logrouter.transforms.route.ContentRouter
-                      properties:
-                        rules: |
-                          http.response.status_code gt 499.5 -> direct:server-errors
-                - route:
-                    id: ingest
-                    from:
-                      uri: direct:in
-                      steps:
-                        - process:
-                            ref: router
-                """);
+        start(router("http.response.status_code gt 499.5 -> direct:server-errors", null));
         EventBatch batch = new EventBatch()
                 .add(event("ok", "{\"http\":{\"response\":{\"status_code\":200}}}"))
                 .add(event("failed", "{\"http\":{\"response\":{\"status_code\":500}}}"));
@@ -237,21 +203,7 @@ class ContentRouterTest {
 
     @Test
     void aSimpleConditionThatFailsOnAnEventDoesNotMatchIt() throws Exception {
-        start("""
-                - beans:
-                    - name: router
-                      type: io.logrouter.transforms.route.ContentRouter
-                      properties:
-                        rules: |
-                          simple: ${body[kubernetes][namespace]} == 'payments' -> direct:payments
-                        defaultDestination: direct:services
-                - route:
-                    from:
-                      uri: direct:in
-                      steps:
-                        - process:
-                            ref: router
-                """);
+        start(router("simple: ${body[kubernetes][namespace]} == 'payments' -> direct:payments", "direct:services"));
         EventBatch batch = new EventBatch()
                 .add(event("payments", "{\"kubernetes\":{\"namespace\":\"payments\"}}"))
                 .add(event("shop", "{\"kubernetes\":{\"namespace\":\"shop\"}}"))
@@ -269,19 +221,7 @@ class ContentRouterTest {
         for (String rule : List.of("log.level error", "log.level equals -> direct:x",
                 "log.level like error -> direct:x",
                 "* -> nosuchscheme:x", "* -> drop; continue", "simple: ${body[ -> direct:x")) {
-            String yaml = """
-                    - beans:
-                        - name: router
-                          type: io.logrouter.transforms.route.ContentRouter
-                          properties:
-                            rules: "%s"
-                    - route:
-                        from:
-                          uri: direct:in
-                          steps:
-                            - process:
-                                ref: router
-                    """.formatted(rule.replace("\\", "\\\\"));
+            String yaml = router(rule, null);
             assertThrows(Exception.class, () -> start(yaml), rule);
             context.stop();
             context = null;
