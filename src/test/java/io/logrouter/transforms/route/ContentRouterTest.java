@@ -128,7 +128,10 @@ class ContentRouterTest {
         assertEquals(List.of("status"), ids("server-errors"));
         assertEquals(List.of("payments"), ids("payments"));
         assertEquals(List.of("info", "error"), ids("services"), "the default takes what no rule stopped");
-        assertEquals(List.of("quarantined"), ids("dead-letter").stream().toList());
+        assertEquals(List.of("quarantined"), ids("dead-letter"));
+        LogEvent envelope = received.get("dead-letter").get(0).events().get(0);
+        assertEquals("routed to dead-letter by rule: quarantine exists -> dead-letter", envelope.text("failure.reason"));
+        assertEquals(true, envelope.get("event.quarantine").booleanValue());
         received.forEach((name, batches) -> assertTrue(batches.size() <= 1, name + " got one exchange per batch"));
 
         ContentRouter router = router();
@@ -139,6 +142,19 @@ class ContentRouterTest {
         assertEquals(0, router.getUnmatchedCount(), "every event matched the catch-all rule");
         assertEquals(0, router.getUndecidedCount(), "a dotted path to a missing field is null, not an error");
         assertEquals(7, after.size(), "the body after the router is the batch as it came in");
+    }
+
+    @Test
+    void anEventReachesADestinationOnceHoweverManyRulesNameIt() throws Exception {
+        start(router("""
+                log.level equals error -> direct:alerts; continue
+                http.response.status_code gte 500 -> direct:alerts; continue
+                """, "direct:alerts"));
+
+        send(new EventBatch().add(event("both", "{\"log\":{\"level\":\"error\"},\"http\":{\"response\":"
+                + "{\"status_code\":503}}}")));
+
+        assertEquals(List.of("both"), ids("alerts"));
     }
 
     @Test
