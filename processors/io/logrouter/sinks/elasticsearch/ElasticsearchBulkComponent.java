@@ -4,6 +4,7 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.elasticsearch.client.RestClient;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The {@code elasticsearch-bulk} sink. One low-level REST client per component serves every endpoint: it sends plain
@@ -16,6 +17,11 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
     private String username;
     private String password;
     private String apiKey;
+    private String caCertificate;
+    private boolean awsSigV4;
+    private String awsRegion;
+    private String awsService = "es";
+    private AwsCredentialsProvider awsCredentialsProvider;
     private RestClient client;
 
     @Override
@@ -27,7 +33,7 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
 
     synchronized RestClient client() {
         if (client == null) {
-            client = ElasticsearchRestClientFactory.create(hosts, username, password, apiKey);
+            client = ElasticsearchRestClientFactory.create(this);
         }
         return client;
     }
@@ -77,5 +83,50 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
     /** The encoded API key, sent as {@code Authorization: ApiKey ...}. */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    /** A PEM file of the CA certificates to trust for {@code https} hosts, instead of the JVM's default ones. */
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = caCertificate;
+    }
+
+    public boolean isAwsSigV4() {
+        return awsSigV4;
+    }
+
+    /** Signs each request with AWS SigV4, for Amazon OpenSearch Service (IAM authentication). */
+    public void setAwsSigV4(boolean awsSigV4) {
+        this.awsSigV4 = awsSigV4;
+    }
+
+    public String getAwsRegion() {
+        return awsRegion;
+    }
+
+    /** The region to sign for; by default the SDK's region chain ({@code AWS_REGION}, profile, instance metadata). */
+    public void setAwsRegion(String awsRegion) {
+        this.awsRegion = awsRegion;
+    }
+
+    public String getAwsService() {
+        return awsService;
+    }
+
+    /** The signing name: {@code es} for OpenSearch Service domains, {@code aoss} for OpenSearch Serverless. */
+    public void setAwsService(String awsService) {
+        this.awsService = awsService;
+    }
+
+    public AwsCredentialsProvider getAwsCredentialsProvider() {
+        return awsCredentialsProvider;
+    }
+
+    /** Where signing credentials come from; by default the SDK's default chain (env, profile, IRSA, instance role). */
+    public void setAwsCredentialsProvider(AwsCredentialsProvider awsCredentialsProvider) {
+        this.awsCredentialsProvider = awsCredentialsProvider;
     }
 }

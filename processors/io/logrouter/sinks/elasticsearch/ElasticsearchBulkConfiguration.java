@@ -9,6 +9,11 @@ public class ElasticsearchBulkConfiguration {
     private long retryInitialMillis = 100;
     private long retryMaxMillis = 5_000;
     private long retryBudgetMillis = 30_000;
+    private int maxBulkEvents = 1_000;
+    private long maxBulkBytes = 5L * 1024 * 1024;
+    private int maxInFlight = 2;
+    private String templateFile;
+    private String templateName;
 
     public String getIndex() {
         return index;
@@ -63,5 +68,50 @@ public class ElasticsearchBulkConfiguration {
     /** How long one batch may be retried before the exchange fails and the source re-delivers it later. */
     public void setRetryBudgetMillis(long retryBudgetMillis) {
         this.retryBudgetMillis = retryBudgetMillis;
+    }
+
+    public int getMaxBulkEvents() {
+        return maxBulkEvents;
+    }
+
+    /** The most events in one {@code _bulk} request; a bigger batch is sent as several requests. */
+    public void setMaxBulkEvents(int maxBulkEvents) {
+        this.maxBulkEvents = maxBulkEvents;
+    }
+
+    public long getMaxBulkBytes() {
+        return maxBulkBytes;
+    }
+
+    /** The most bytes in one {@code _bulk} body (Elasticsearch advises a few MB; its hard limit is 100 MB). */
+    public void setMaxBulkBytes(long maxBulkBytes) {
+        this.maxBulkBytes = maxBulkBytes;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    /** How many {@code _bulk} requests of this endpoint may await their answer at once. */
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    public String getTemplateFile() {
+        return templateFile;
+    }
+
+    /** An index template (JSON of {@code PUT _index_template}) to install before the first batch is written. */
+    public void setTemplateFile(String templateFile) {
+        this.templateFile = templateFile;
+    }
+
+    public String getTemplateName() {
+        return templateName;
+    }
+
+    /** The installed template's name; by default the template file's name without {@code .json}. */
+    public void setTemplateName(String templateName) {
+        this.templateName = templateName;
     }
 }

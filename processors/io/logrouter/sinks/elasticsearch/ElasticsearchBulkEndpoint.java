@@ -10,12 +10,14 @@ public class ElasticsearchBulkEndpoint extends DefaultEndpoint {
 
     private final String name;
     private final ElasticsearchBulkConfiguration configuration;
+    private final InFlightRequests inFlight;
 
     public ElasticsearchBulkEndpoint(String uri, ElasticsearchBulkComponent component, String name,
             ElasticsearchBulkConfiguration configuration) {
         super(uri, component);
         this.name = name;
         this.configuration = configuration;
+        this.inFlight = new InFlightRequests(configuration.getMaxInFlight());
     }
 
     /** The path of the URI, {@code files} in {@code elasticsearch-bulk:files}: names the target in metrics. */
@@ -40,5 +42,9 @@ public class ElasticsearchBulkEndpoint extends DefaultEndpoint {
 
     public ElasticsearchBulkConfiguration getConfiguration() {
         return configuration;
+    }
+
+    InFlightRequests inFlight() {
+        return inFlight;
     }
 }
