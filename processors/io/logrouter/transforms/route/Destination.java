@@ -3,11 +3,9 @@ package io.logrouter.transforms.route;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
 import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.CamelContextHelper;
 
 /**
  * Where a routing rule sends the events it matches: an endpoint (an Elasticsearch index or data stream, a
@@ -31,15 +29,14 @@ sealed interface Destination {
     /**
      * @param reason why events sent to {@code dead-letter} by this rule are there, for the envelope
      */
-    static Destination parse(String text, String reason, String deadLetterUri, CamelContext context) {
+    static Destination parse(String text, String reason, RuleResolver resolver) {
         if (text.isEmpty()) {
             throw new IllegalArgumentException("a rule needs a destination after ->");
         }
         return switch (text) {
             case DROP -> new Drop();
-            case DEAD_LETTER -> new DeadLetter(reason, CamelContextHelper.getMandatoryEndpoint(context, deadLetterUri));
-            // resolved now so that a misspelt URI fails the route's start, not the first batch
-            default -> new To(text, CamelContextHelper.getMandatoryEndpoint(context, text));
+            case DEAD_LETTER -> new DeadLetter(reason, resolver.deadLetter());
+            default -> new To(text, resolver.endpoint(text));
         };
     }
 

@@ -2,7 +2,6 @@ package io.logrouter.transforms.route;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.CamelContext;
 
 /**
  * One line of a router's {@code rules}: {@code <condition> -> <destination>}, optionally followed by
@@ -14,7 +13,7 @@ record RoutingRule(String text, RuleCondition condition, Destination destination
     private static final Pattern CONTINUE = Pattern.compile("(.*?)\\s*;\\s*continue", Pattern.CASE_INSENSITIVE);
 
     /** The last arrow separates, so a regex condition may itself contain one. */
-    static RoutingRule parse(String line, String deadLetterUri, CamelContext context) {
+    static RoutingRule parse(String line, RuleResolver resolver) {
         String text = line.trim();
         int arrow = text.lastIndexOf(ARROW);
         if (arrow < 0) {
@@ -31,12 +30,11 @@ record RoutingRule(String text, RuleCondition condition, Destination destination
         }
         RuleCondition condition;
         try {
-            condition = RuleCondition.parse(text.substring(0, arrow).trim(), context);
+            condition = RuleCondition.parse(text.substring(0, arrow).trim(), resolver);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("routing rule '" + text + "': " + e.getMessage(), e);
         }
-        Destination destination = Destination.parse(target, "routed to dead-letter by rule: " + text, deadLetterUri,
-                context);
+        Destination destination = Destination.parse(target, "routed to dead-letter by rule: " + text, resolver);
         return new RoutingRule(text, condition, destination, continues);
     }
 }

@@ -45,15 +45,15 @@ final class RoutingTable {
      */
     static RoutingTable compile(String text, String defaultDestination, String deadLetterUri, CamelContext context,
             LongAdder unmatched, LongAdder undecided) {
+        RuleResolver resolver = new RuleResolver(context, deadLetterUri);
         List<RoutingRule> rules = new ArrayList<>();
         for (String line : text.split("\\R")) {
             String trimmed = line.trim();
             if (!trimmed.isEmpty() && !trimmed.startsWith(COMMENT)) {
-                rules.add(RoutingRule.parse(trimmed, deadLetterUri, context));
+                rules.add(RoutingRule.parse(trimmed, resolver));
             }
         }
-        Destination fallback = Destination.parse(defaultDestination.trim(), "no routing rule matched", deadLetterUri,
-                context);
+        Destination fallback = Destination.parse(defaultDestination.trim(), "no routing rule matched", resolver);
         return new RoutingTable(List.copyOf(rules), fallback, unmatched, undecided);
     }
 

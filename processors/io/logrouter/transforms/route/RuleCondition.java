@@ -2,7 +2,6 @@ package io.logrouter.transforms.route;
 
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.filter.FieldCondition;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 
@@ -24,14 +23,12 @@ interface RuleCondition {
      */
     boolean test(LogEvent event, Exchange view);
 
-    static RuleCondition parse(String text, CamelContext context) {
+    static RuleCondition parse(String text, RuleResolver resolver) {
         if (text.equals(EVERY_EVENT)) {
             return (event, view) -> true;
         }
         if (text.startsWith(SIMPLE_PREFIX)) {
-            Predicate predicate = context.resolveLanguage("simple")
-                    .createPredicate(text.substring(SIMPLE_PREFIX.length()).trim());
-            predicate.init(context);
+            Predicate predicate = resolver.simple(text.substring(SIMPLE_PREFIX.length()).trim());
             return (event, view) -> {
                 view.getMessage().setBody(new JsonObjectMap(event.fields()));
                 return predicate.matches(view);

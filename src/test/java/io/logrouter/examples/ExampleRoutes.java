@@ -12,8 +12,9 @@ import org.apache.camel.support.ResourceHelper;
 
 /**
  * Route files loaded into a plain Camel context the way the router loads routes/*.yaml: the project's components
- * found through their META-INF/services entries and pointed at the local stack as application.properties does, and
- * the files' placeholders set by the test, before loading, since beans are created while a file is read.
+ * found through their META-INF/services entries and pointed at the local stack, application.properties read through
+ * camel-microprofile-config, and the test's own values for the files' placeholders, set before loading, since beans
+ * are created while a file is read.
  */
 final class ExampleRoutes implements AutoCloseable {
 
@@ -29,9 +30,11 @@ final class ExampleRoutes implements AutoCloseable {
     /** @param files paths from the project root, such as routes/examples/kafka-aggregator.yaml */
     static ExampleRoutes start(Map<String, String> properties, String... files) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        Properties initial = new Properties();
-        initial.putAll(properties);
-        context.getPropertiesComponent().setInitialProperties(initial);
+        Properties overrides = new Properties();
+        overrides.putAll(properties);
+        // overrides, not initial properties: camel-microprofile-config on the classpath reads application.properties,
+        // whose values would win over initial ones (the dead-letter topic, the Kafka source's timings)
+        context.getPropertiesComponent().setOverrideProperties(overrides);
         context.getComponent("elasticsearch-bulk", ElasticsearchBulkComponent.class).setHosts(ELASTICSEARCH);
         context.getComponent("kafka", KafkaComponent.class).getConfiguration().setBrokers(KAFKA);
         RoutesLoader loader = PluginHelper.getRoutesLoader(context);

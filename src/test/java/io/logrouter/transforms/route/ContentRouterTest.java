@@ -15,6 +15,7 @@ import io.logrouter.sinks.SinkUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -70,7 +71,13 @@ class ContentRouterTest {
     }
 
     private void start(String yaml) throws Exception {
+        start(yaml, new Properties());
+    }
+
+    /** @param properties win over application.properties, which camel-microprofile-config reads in here too */
+    private void start(String yaml, Properties properties) throws Exception {
         context = new DefaultCamelContext();
+        context.getPropertiesComponent().setOverrideProperties(properties);
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("router.yaml", yaml));
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -242,5 +249,22 @@ class ContentRouterTest {
             context.stop();
             context = null;
         }
+    }
+
+    @Test
+    void rulesObeyTheAllowListOfRoutesFiles() throws Exception {
+        Properties allowList = new Properties();
+        allowList.setProperty(RuleResolver.ALLOWED_COMPONENTS, "direct, elasticsearch-bulk");
+        allowList.setProperty(RuleResolver.ALLOWED_LANGUAGES, "constant");
+
+        start(router("log.level equals error -> direct:alerts", "elasticsearch-bulk:x?index=logs"), allowList);
+        context.stop();
+        for (String rule : List.of("* -> log:everything", "simple: ${body[x]} == 1 -> direct:alerts")) {
+            Exception refused = assertThrows(Exception.class, () -> start(router(rule, "direct:services"), allowList),
+                    rule);
+            assertTrue(String.valueOf(refused.getCause()).contains("is not allowed in routes files"), rule);
+            context.stop();
+        }
+        context = null;
     }
 }
