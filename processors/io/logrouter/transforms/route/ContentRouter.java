@@ -80,8 +80,10 @@ public class ContentRouter extends ServiceSupport implements Processor, CamelCon
         Map<Destination, EventBatch> parts = new LinkedHashMap<>();
         for (LogEvent event : batch) {
             for (Destination destination : routing.destinationsOf(event, view)) {
-                parts.computeIfAbsent(destination, d -> new EventBatch())
-                        .add(new LogEvent(event.id(), event.fields().deepCopy()));
+                // dropped events are only counted: no copy to protect
+                LogEvent copy = destination instanceof Destination.Drop ? event
+                        : new LogEvent(event.id(), event.fields().deepCopy());
+                parts.computeIfAbsent(destination, d -> new EventBatch()).add(copy);
             }
         }
         for (Map.Entry<Destination, EventBatch> part : parts.entrySet()) {
