@@ -2,6 +2,7 @@ package io.logrouter.transforms;
 
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -15,7 +16,18 @@ public abstract class EventTransform implements Processor {
     public final void process(Exchange exchange) {
         EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
         if (batch != null) {
+            int received = batch.size();
             batch.events().removeIf(event -> !apply(event));
+            count(exchange, "processed", received);
+            count(exchange, "dropped", received - batch.size());
+        }
+    }
+
+    private void count(Exchange exchange, String outcome, int events) {
+        if (events > 0) {
+            Metrics.counter("logrouter.transform.events", "transform", getClass().getSimpleName(),
+                    "route", exchange.getFromRouteId() == null ? "" : exchange.getFromRouteId(), "outcome", outcome)
+                    .increment(events);
         }
     }
 

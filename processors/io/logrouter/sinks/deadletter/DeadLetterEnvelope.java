@@ -1,13 +1,14 @@
 package io.logrouter.sinks.deadletter;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.event.EventEnvelope;
 import io.logrouter.event.LogEvent;
 import java.time.Instant;
 
 /**
  * What the dead-letter topic holds for an event that could not be delivered: the original event untouched, and why,
- * where and when it failed, so it can be replayed once the cause is fixed.
+ * where and when it failed, so it can be replayed once the cause is fixed: an {@link EventEnvelope} with a
+ * {@code failure} beside the event.
  */
 public final class DeadLetterEnvelope {
 
@@ -15,9 +16,7 @@ public final class DeadLetterEnvelope {
     }
 
     public static LogEvent wrap(LogEvent event, String stage, String reason, String routeId) {
-        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put("id", event.id());
-        envelope.set("event", event.fields());
+        ObjectNode envelope = EventEnvelope.wrap(event);
         ObjectNode failure = envelope.putObject("failure");
         failure.put("stage", stage);
         failure.put("reason", reason);

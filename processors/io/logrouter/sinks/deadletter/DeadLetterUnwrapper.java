@@ -3,7 +3,7 @@ package io.logrouter.sinks.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.event.EventEnvelope;
 import io.logrouter.event.EventMarkers;
 import io.logrouter.event.FieldPath;
 import io.logrouter.event.LogEvent;
@@ -27,14 +27,14 @@ public class DeadLetterUnwrapper extends EventTransform {
         } catch (JsonProcessingException e) {
             envelope = null;
         }
-        if (envelope == null || !(envelope.get("event") instanceof ObjectNode original)
-                || !envelope.path("id").isTextual()) {
-            EventMarkers.mark(event, EventMarkers.PARSE_FAILURE, "not a dead-letter envelope");
+        LogEvent original = EventEnvelope.unwrap(envelope);
+        if (original == null) {
+            EventMarkers.mark(event, EventMarkers.PARSE_FAILURE, "not an event envelope");
             return true;
         }
         event.fields().removeAll();
-        event.fields().setAll(original);
-        event.id(envelope.get("id").asText());
+        event.fields().setAll(original.fields());
+        event.id(original.id());
         return true;
     }
 }

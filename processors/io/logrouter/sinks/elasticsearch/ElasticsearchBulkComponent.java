@@ -2,6 +2,8 @@ package io.logrouter.sinks.elasticsearch;
 
 import java.util.Map;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.DefaultComponent;
 import org.elasticsearch.client.RestClient;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -36,6 +38,17 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
             client = ElasticsearchRestClientFactory.create(this);
         }
         return client;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        HealthCheckRegistry health = HealthCheckHelper.getHealthCheckRegistry(getCamelContext());
+        if (health != null) {
+            ElasticsearchReachabilityCheck check = new ElasticsearchReachabilityCheck(this);
+            check.setCamelContext(getCamelContext());
+            health.register(check);
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.logrouter.sinks.elasticsearch;
 
-/** Per-endpoint options of {@code elasticsearch-bulk:name?index=...}. */
+/**
+ * Per-endpoint options of {@code elasticsearch-bulk:name?index=...}. A request is bounded by events and bytes but not
+ * by time: the sink sends a batch as soon as it gets it, so the time bound is the source's batching linger.
+ */
 public class ElasticsearchBulkConfiguration {
 
     private String index = "logs-{yyyy.MM.dd}";

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.EventMarkers;
 import io.logrouter.event.LogEvent;
+import io.logrouter.sources.SourceMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
@@ -66,6 +67,7 @@ public final class JsonDocumentDecoder implements Processor {
             throw new IngestRejectedException(400, "empty array: nothing to ingest");
         }
         exchange.setProperty(EventOrigins.PROPERTY, origins);
+        SourceMetrics.track(exchange, "http", batch.size());
         exchange.getMessage().setBody(batch);
     }
 

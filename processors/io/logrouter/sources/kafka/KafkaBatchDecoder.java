@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.EventId;
 import io.logrouter.event.LogEvent;
+import io.logrouter.sources.SourceMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,7 @@ public class KafkaBatchDecoder implements Processor {
             }
         }
         exchange.setProperty(BatchOffsets.PROPERTY, offsets);
+        SourceMetrics.track(exchange, "kafka", batch.size());
         exchange.getMessage().setBody(batch);
     }
 

@@ -1,5 +1,7 @@
 package io.logrouter.sources.tail;
 
+import io.logrouter.event.EventBatch;
+import io.logrouter.sources.SourceMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.logrouter.event.EventBatch;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -238,6 +238,7 @@ public class TailConsumer extends DefaultConsumer {
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(batch);
+            SourceMetrics.track(exchange, "tail", batch.size());
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

@@ -62,6 +62,10 @@ class FileAndHttpToElasticsearchTest {
         int events = 300;
         Map<String, String> written = Map.of("sink", "elasticsearch", "target", "http", "outcome", "written");
         double writtenBefore = PrometheusScrape.value("logrouter_sink_events_total", written);
+        Map<String, String> acknowledged = Map.of("source", "http", "outcome", "acknowledged");
+        double acknowledgedBefore = PrometheusScrape.value("logrouter_source_events_total", acknowledged);
+        Map<String, String> parsed = Map.of("transform", "JsonParser", "outcome", "processed");
+        double parsedBefore = PrometheusScrape.value("logrouter_transform_events_total", parsed);
         String body = IntStream.range(0, events).mapToObj(seq -> jsonEvent(seq, "http"))
                 .collect(Collectors.joining("\n", "", "\nplain text, not json " + run + "\n"));
 
@@ -72,6 +76,9 @@ class FileAndHttpToElasticsearchTest {
         // no waiting: the 200 means Elasticsearch already has every event
         assertExactlyOnce(elasticsearch.search("it-http", run, "run", "message"), events, "http");
         assertEquals(events + 1, PrometheusScrape.value("logrouter_sink_events_total", written) - writtenBefore);
+        assertEquals(events + 1,
+                PrometheusScrape.value("logrouter_source_events_total", acknowledged) - acknowledgedBefore);
+        assertEquals(events + 1, PrometheusScrape.value("logrouter_transform_events_total", parsed) - parsedBefore);
     }
 
     private String jsonEvent(int seq, String source) {

@@ -10,16 +10,16 @@ public final class PrometheusScrape {
     private PrometheusScrape() {
     }
 
-    /** The value of the series {@code name} whose labels include all of {@code labels}; 0 when it is not there. */
+    /** The sum of the series {@code name} whose labels include all of {@code labels}; 0 when there is none. */
     public static double value(String name, Map<String, String> labels) {
         String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        double sum = 0;
         for (String line : body.split("\n")) {
-            if (!line.startsWith(name + "{") || !labels.entrySet().stream()
+            if (line.startsWith(name + "{") && labels.entrySet().stream()
                     .allMatch(label -> line.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
-                continue;
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
-            return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
-        return 0;
+        return sum;
     }
 }

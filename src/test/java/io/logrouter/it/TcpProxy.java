@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ServerSocketFactory;
 import javax.net.ssl.SSLContext;
 
@@ -25,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final ServerSocketFactory listeners;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong bytesToTarget = new AtomicLong();
     private final int port;
     private volatile ServerSocket listener;
 
@@ -53,6 +55,11 @@ public final class TcpProxy implements AutoCloseable {
     /** The proxy's base URL with {@code scheme}, to give a client instead of the target's. */
     public String url(String scheme) {
         return scheme + "://127.0.0.1:" + port;
+    }
+
+    /** How many bytes clients sent through so far: lets a test cut the connection in the middle of a stream. */
+    public long bytesToTarget() {
+        return bytesToTarget.get();
     }
 
     /** Listens again on the same port. */
@@ -111,17 +118,18 @@ public final class TcpProxy implements AutoCloseable {
             open.remove(server);
             return;
         }
-        daemon("tcp-proxy-up-" + port, () -> pump(client, server));
-        daemon("tcp-proxy-down-" + port, () -> pump(server, client));
+        daemon("tcp-proxy-up-" + port, () -> pump(client, server, bytesToTarget));
+        daemon("tcp-proxy-down-" + port, () -> pump(server, client, new AtomicLong()));
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, AtomicLong counted) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, read);
                 out.flush();
+                counted.addAndGet(read);
             }
         } catch (IOException e) {
             // either side went away: closing both below ends the other pump as well

@@ -48,13 +48,6 @@ final class BulkSinkHarness implements AutoCloseable {
         return versions;
     }
 
-    /** How many documents {@code index} holds now, 0 while it does not exist. */
-    static long count(String server, String index) throws IOException, InterruptedException {
-        ElasticsearchQueries search = new ElasticsearchQueries(server);
-        search.send("POST", "/" + index + "/_refresh?ignore_unavailable=true", null);
-        return search.send("GET", "/" + index + "/_count?ignore_unavailable=true", null).path("count").asLong();
-    }
-
     /** Removes what a test wrote: the shared servers outlive every test run. */
     static void deleteIndices(String server, String pattern) throws IOException, InterruptedException {
         new ElasticsearchQueries(server).send("DELETE", "/" + pattern + "?ignore_unavailable=true", null);

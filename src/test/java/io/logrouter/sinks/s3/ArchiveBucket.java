@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** A bucket of its own on the shared S3Proxy of the local stack, read back with the plain AWS SDK. */
-final class ArchiveBucket implements AutoCloseable {
+public final class ArchiveBucket implements AutoCloseable {
 
     static final String ENDPOINT = "http://127.0.0.1:9000";
     static final String ACCESS_KEY = "logrouter";
@@ -29,7 +29,7 @@ final class ArchiveBucket implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final String name = "it-archive-" + UUID.randomUUID();
+    final String name;
     private final S3Client s3 = S3Client.builder()
             .endpointOverride(URI.create(ENDPOINT))
             .forcePathStyle(true)
@@ -37,13 +37,22 @@ final class ArchiveBucket implements AutoCloseable {
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
             .build();
 
+    ArchiveBucket() {
+        this("it-archive-" + UUID.randomUUID());
+    }
+
+    /** A bucket that a router under test creates itself. */
+    public ArchiveBucket(String name) {
+        this.name = name;
+    }
+
     List<S3Object> objects() {
         List<S3Object> objects = new ArrayList<>();
         s3.listObjectsV2Paginator(list -> list.bucket(name)).contents().forEach(objects::add);
         return objects;
     }
 
-    List<String> keys() {
+    public List<String> keys() {
         return objects().stream().map(S3Object::key).sorted().toList();
     }
 
@@ -52,7 +61,7 @@ final class ArchiveBucket implements AutoCloseable {
     }
 
     /** Every line of every object, by key. */
-    Map<String, List<JsonNode>> lines() throws IOException {
+    public Map<String, List<JsonNode>> lines() throws IOException {
         Map<String, List<JsonNode>> lines = new TreeMap<>();
         for (String key : keys()) {
             byte[] gzip = s3.getObjectAsBytes(GetObjectRequest.builder().bucket(name).key(key).build()).asByteArray();
