@@ -1,8 +1,10 @@
 package io.logrouter.examples;
 
 import io.logrouter.sinks.elasticsearch.ElasticsearchBulkComponent;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -27,10 +29,16 @@ final class ExampleRoutes implements AutoCloseable {
         this.context = context;
     }
 
-    /** @param files paths from the project root, such as routes/examples/kafka-aggregator.yaml */
-    static ExampleRoutes start(Map<String, String> properties, String... files) throws Exception {
+    /**
+     * Loads the example with routes/dead-letter.yaml, which the router always runs and every sink sends to, writing
+     * to a topic of its own.
+     *
+     * @param example a path from the project root, such as routes/examples/kafka-aggregator.yaml
+     */
+    static ExampleRoutes start(String example, Map<String, String> properties) throws Exception {
         CamelContext context = new DefaultCamelContext();
         Properties overrides = new Properties();
+        overrides.setProperty("logrouter.dead-letter.topic", "it-example-dead-letter-" + UUID.randomUUID());
         overrides.putAll(properties);
         // overrides, not initial properties: camel-microprofile-config on the classpath reads application.properties,
         // whose values would win over initial ones (the dead-letter topic, the Kafka source's timings)
@@ -38,7 +46,7 @@ final class ExampleRoutes implements AutoCloseable {
         context.getComponent("elasticsearch-bulk", ElasticsearchBulkComponent.class).setHosts(ELASTICSEARCH);
         context.getComponent("kafka", KafkaComponent.class).getConfiguration().setBrokers(KAFKA);
         RoutesLoader loader = PluginHelper.getRoutesLoader(context);
-        for (String file : files) {
+        for (String file : List.of("routes/dead-letter.yaml", example)) {
             loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:" + file));
         }
         context.start();

@@ -44,8 +44,7 @@ class KafkaAggregatorExampleTest {
         }
         Sampler sampler;
         try (KafkaTestClient kafka = new KafkaTestClient();
-                ExampleRoutes routes = ExampleRoutes.start(properties(),
-                        "routes/dead-letter.yaml", "routes/examples/kafka-aggregator.yaml")) {
+                ExampleRoutes routes = ExampleRoutes.start("routes/examples/kafka-aggregator.yaml", properties())) {
             kafka.createTopic(topic, 2);
             KafkaTestClient.produce(topic, lines);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -94,7 +93,6 @@ class KafkaAggregatorExampleTest {
         properties.put("logrouter.example.aggregator.alerts-index", alerts);
         properties.put("logrouter.kafka.source.poll-timeout-ms", "200");
         properties.put("logrouter.kafka.source.batching-interval-ms", "300");
-        properties.put("logrouter.dead-letter.topic", topic + "-dead-letter");
         return properties;
     }
 }

@@ -48,13 +48,11 @@ class KubernetesNodeAgentExampleTest {
         Files.writeString(containers.resolve("log-router-x_logging_router-" + "cd".repeat(32) + ".log"),
                 "2026-11-24T10:00:00.000000000Z stdout F {\"message\":\"the router's own log\"}\n");
 
-        try (ExampleRoutes routes = ExampleRoutes.start(Map.of(
+        try (ExampleRoutes routes = ExampleRoutes.start("routes/examples/kubernetes-node-agent.yaml", Map.of(
                 "logrouter.example.node.include", containers + "/*.log",
                 "logrouter.example.node.exclude", containers + "/log-router-*.log",
                 "logrouter.example.node.registry", dir.resolve("registry.json").toString(),
-                "logrouter.example.node.index", index,
-                "logrouter.dead-letter.topic", index + "-dead-letter"),
-                "routes/dead-letter.yaml", "routes/examples/kubernetes-node-agent.yaml")) {
+                "logrouter.example.node.index", index))) {
             elasticsearch.awaitCount(index + "-*", 305);
         }
 

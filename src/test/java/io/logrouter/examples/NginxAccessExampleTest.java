@@ -42,12 +42,10 @@ class NginxAccessExampleTest {
         }
         Files.write(dir.resolve("access.log"), plain, StandardCharsets.UTF_8);
 
-        try (ExampleRoutes routes = ExampleRoutes.start(Map.of(
+        try (ExampleRoutes routes = ExampleRoutes.start("routes/examples/nginx-access.yaml", Map.of(
                 "logrouter.example.nginx.include", dir + "/*.log",
                 "logrouter.example.nginx.registry", dir.resolve("registry.json").toString(),
-                "logrouter.example.nginx.index", index,
-                "logrouter.dead-letter.topic", index + "-dead-letter"),
-                "routes/dead-letter.yaml", "routes/examples/nginx-access.yaml")) {
+                "logrouter.example.nginx.index", index))) {
             elasticsearch.awaitCount(index + "-*", 203);
         }
 
