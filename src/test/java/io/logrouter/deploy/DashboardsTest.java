@@ -106,7 +106,8 @@ class DashboardsTest {
     void indexTemplateCoversEveryIndexTheRouterWritesByDefault() throws IOException {
         List<String> patterns = new ArrayList<>();
         json("elasticsearch-index-template.json").path("index_patterns").forEach(p -> patterns.add(p.asText()));
-        for (String key : List.of("logrouter.index.files", "logrouter.index.http")) {
+        for (String key : List.of("logrouter.index.files", "logrouter.index.http", "logrouter.kafka.source.index",
+                "logrouter.kinesis.index")) {
             String index = application.defaultOf(key).replaceAll("\\{[^}]*}", "2026.01.31");
             assertTrue(patterns.stream().anyMatch(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)
                     .matches(Path.of(index))), index + " is matched by " + patterns);
