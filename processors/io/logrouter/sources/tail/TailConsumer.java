@@ -3,6 +3,8 @@ package io.logrouter.sources.tail;
 import io.logrouter.event.EventBatch;
 import io.logrouter.sources.SourceMetrics;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -132,6 +134,9 @@ public class TailConsumer extends DefaultConsumer {
     /** Looks for new, renamed, rotated and deleted files. */
     private void discover(boolean startup) throws IOException {
         Map<FileIdentity, Path> found = scanner.scan();
+        if (startup) {
+            findRotatedWhileDown(found);
+        }
         for (TailedFile file : files.values()) {
             Path path = found.get(file.identity());
             if (path == null) {
@@ -154,6 +159,34 @@ public class TailConsumer extends DefaultConsumer {
         openFiles = files.size();
         if (changed) {
             registry.save(checkpoints.values());
+        }
+    }
+
+    /**
+     * A file rotated away (renamed out of the include globs) while the agent was down, or killed, may still hold
+     * lines that were never delivered: it is looked for beside its last path under a name that starts with it
+     * ({@code app.log.1}, the kubelet's {@code 0.log.20261126-101500}), opened at its checkpoint, and, since no scan
+     * finds it again, read to its end and released like any file rotated away while running.
+     */
+    private void findRotatedWhileDown(Map<FileIdentity, Path> found) {
+        for (Checkpoint checkpoint : checkpoints.values()) {
+            FileIdentity identity = new FileIdentity(checkpoint.identity());
+            Path last = Path.of(checkpoint.path());
+            if (found.containsKey(identity) || last.getParent() == null || !Files.isDirectory(last.getParent())) {
+                continue;
+            }
+            String name = last.getFileName().toString();
+            try (DirectoryStream<Path> siblings = Files.newDirectoryStream(last.getParent(),
+                    sibling -> sibling.getFileName().toString().startsWith(name))) {
+                for (Path sibling : siblings) {
+                    if (identity.equals(FileIdentity.of(sibling))) {
+                        found.put(identity, sibling);
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot look for the rotated {} beside {}: {}", checkpoint.identity(), last, e.toString());
+            }
         }
     }
 
