@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.Service;
 
 /**
  * Lets a request in only with one of the configured tokens: {@code Authorization: Bearer <token>}, or HTTP Basic with
@@ -16,7 +17,7 @@ import org.apache.camel.Processor;
  * Basic. Tokens are compared as SHA-256 digests with {@link MessageDigest#isEqual}, and against every configured
  * token, so neither the time taken nor an early exit tells a caller how much of a guess was right.
  */
-public final class BearerTokenAuth implements Processor {
+public final class BearerTokenAuth implements Processor, Service {
 
     static final String CHALLENGE = "Bearer realm=\"log-router\"";
 
@@ -92,11 +93,20 @@ public final class BearerTokenAuth implements Processor {
                 .toList();
     }
 
-    /** Refuses to start open by mistake: authentication on and no token configured is a deployment error. */
-    public void checkConfigured() {
+    /**
+     * Refuses to start open by mistake: authentication on and no token configured is a deployment error. Checked when
+     * the route starts, not when the bean is made, so the route checker can read the file without the secret.
+     */
+    @Override
+    public void start() {
         if (enabled && tokenDigests.isEmpty()) {
             throw new IllegalStateException("HTTP ingest authentication is on (logrouter.http.auth.enabled) but no"
                     + " token is configured: set LOGROUTER_HTTP_TOKENS, or LOGROUTER_HTTP_AUTH_ENABLED=false");
         }
+    }
+
+    @Override
+    public void stop() {
+        // nothing held
     }
 }

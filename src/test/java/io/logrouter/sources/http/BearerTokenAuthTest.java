@@ -51,8 +51,8 @@ class BearerTokenAuthTest {
     void disabledLetsEveryoneInAndEnabledWithoutTokensRefusesToStart() {
         BearerTokenAuth open = auth("");
         open.setEnabled(false);
-        assertDoesNotThrow(open::checkConfigured);
+        assertDoesNotThrow(open::start);
         assertDoesNotThrow(() -> open.process(request(null)));
-        assertThrows(IllegalStateException.class, auth(" , ")::checkConfigured);
+        assertThrows(IllegalStateException.class, auth(" , ")::start);
     }
 }
