@@ -3,6 +3,7 @@ package io.logrouter.sources.kafka;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -42,11 +43,13 @@ public final class BatchOffsets {
 
     /**
      * Commits synchronously, on the consumer's own thread (the route is synchronous end to end, and Kafka consumers
-     * are single-threaded). A failed commit throws, which fails the exchange: the batch is then read again.
+     * are single-threaded). A failed commit throws, which fails the exchange: the batch is then read again. Returns,
+     * per committed partition, the records behind the commit: what the consumer knows of the log end (its position
+     * plus its current lag, both local) minus the committed offset.
      */
-    void commit() {
+    Map<TopicPartition, Long> commit() {
         if (handle == null) {
-            return;
+            return Map.of();
         }
         Consumer<?, ?> consumer = handle.getConsumer();
         Set<TopicPartition> assigned = consumer.assignment();
@@ -59,8 +62,17 @@ public final class BatchOffsets {
                         next, partition);
             }
         });
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets, Duration.ofMillis(handle.getCommitTimeout()));
+        if (offsets.isEmpty()) {
+            return Map.of();
         }
+        consumer.commitSync(offsets, Duration.ofMillis(handle.getCommitTimeout()));
+        Map<TopicPartition, Long> lags = new LinkedHashMap<>();
+        offsets.forEach((partition, committed) -> {
+            OptionalLong behindPosition = consumer.currentLag(partition);
+            if (behindPosition.isPresent()) {
+                lags.put(partition, consumer.position(partition) + behindPosition.getAsLong() - committed.offset());
+            }
+        });
+        return lags;
     }
 }

@@ -1,5 +1,6 @@
 package io.logrouter.sources.kafka;
 
+import io.logrouter.sources.SourceLag;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -17,6 +18,7 @@ public class KafkaOffsetCommitter implements Processor {
             throw new IllegalStateException("No Kafka offsets on the exchange: the route must start with the"
                     + " kafka batch decoder");
         }
-        offsets.commit();
+        offsets.commit().forEach((partition, lag) ->
+                SourceLag.records("kafka", exchange.getFromRouteId(), partition.toString(), lag));
     }
 }

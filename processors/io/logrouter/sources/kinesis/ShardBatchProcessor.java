@@ -1,6 +1,7 @@
 package io.logrouter.sources.kinesis;
 
 import io.logrouter.event.EventBatch;
+import io.logrouter.sources.SourceLag;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,9 @@ final class ShardBatchProcessor implements ShardRecordProcessor {
         }
         KinesisClientRecord last = records.get(records.size() - 1);
         checkpoint(input.checkpointer(), last.sequenceNumber(), last.subSequenceNumber());
+        if (input.millisBehindLatest() != null) {
+            SourceLag.millis("kinesis", consumer.getRouteId(), shardId, input.millisBehindLatest());
+        }
     }
 
     /** False when the consumer stopped before the batch could be delivered. */

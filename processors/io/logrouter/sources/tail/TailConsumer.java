@@ -2,6 +2,8 @@ package io.logrouter.sources.tail;
 
 import io.logrouter.event.EventBatch;
 import io.logrouter.sources.SourceMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -39,6 +41,9 @@ public class TailConsumer extends DefaultConsumer {
     /** The registry's content: the checkpoints of the files tailed or still included. */
     private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
     private final AtomicLong eventsDelivered = new AtomicLong();
+    /** When the tail last checkpointed a batch or found nothing to read: its age is how stuck delivery is. */
+    private volatile long lastProgress;
+    private Gauge checkpointAge;
     private final AtomicLong bytesRead = new AtomicLong();
     private volatile int openFiles;
     private CheckpointRegistry registry;
@@ -71,6 +76,12 @@ public class TailConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        lastProgress = System.nanoTime();
+        checkpointAge = Gauge.builder("logrouter.source.checkpoint.age", this,
+                        consumer -> (System.nanoTime() - consumer.lastProgress) / 1e9)
+                .description("Seconds since the tail last checkpointed a batch or had nothing left to read")
+                .baseUnit("seconds").tags("source", "tail", "route", String.valueOf(getRouteId()))
+                .register(Metrics.globalRegistry);
         registry = new CheckpointRegistry(Path.of(config.getRegistry()));
         checkpoints.clear();
         checkpoints.putAll(registry.load());
@@ -83,6 +94,9 @@ public class TailConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        if (checkpointAge != null) {
+            Metrics.globalRegistry.remove(checkpointAge);
+        }
         if (executor != null) {
             stopRequested.countDown();
             // waits for the batch in flight: the thread closes every file on its way out
@@ -115,6 +129,7 @@ public class TailConsumer extends DefaultConsumer {
                     }
                     failures = 0;
                     commit();
+                    lastProgress = System.nanoTime();
                     if (batch.isEmpty()) {
                         pause(config.getPollInterval());
                     }

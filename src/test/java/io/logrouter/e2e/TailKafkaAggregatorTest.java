@@ -2,10 +2,12 @@ package io.logrouter.e2e;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logrouter.it.ElasticsearchQueries;
+import io.logrouter.it.PrometheusScrape;
 import io.logrouter.sinks.s3.ArchiveBucket;
 import io.logrouter.sources.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +64,18 @@ class TailKafkaAggregatorTest {
         try (KafkaTestClient kafka = new KafkaTestClient()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> kafka.caughtUp(group, topic));
         }
+        // caught up: the lag the aggregator reports is zero on every partition it committed, and the node agent's
+        // checkpoint is fresh
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<Double> lags = PrometheusScrape.values("logrouter_source_lag_records",
+                    Map.of("source", "kafka", "route", "e2e-aggregator"));
+            assertFalse(lags.isEmpty(), "the aggregator reports its lag");
+            assertTrue(lags.stream().allMatch(lag -> lag == 0), "lags " + lags);
+        });
+        List<Double> ages = PrometheusScrape.values("logrouter_source_checkpoint_age_seconds",
+                Map.of("source", "tail", "route", "e2e-node-agent"));
+        assertEquals(1, ages.size());
+        assertTrue(ages.get(0) < 30, "checkpoint age " + ages);
 
         try (ArchiveBucket bucket = new ArchiveBucket(config.getValue("logrouter.s3.bucket", String.class))) {
             Map<String, List<JsonNode>> objects = bucket.lines();

@@ -2,6 +2,8 @@ package io.logrouter.it;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Reads one series from the router's own /q/metrics, as Prometheus would scrape it. */
@@ -12,14 +14,19 @@ public final class PrometheusScrape {
 
     /** The sum of the series {@code name} whose labels include all of {@code labels}; 0 when there is none. */
     public static double value(String name, Map<String, String> labels) {
+        return values(name, labels).stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The value of each series {@code name} whose labels include all of {@code labels}. */
+    public static List<Double> values(String name, Map<String, String> labels) {
         String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        double sum = 0;
+        List<Double> values = new ArrayList<>();
         for (String line : body.split("\n")) {
             if (line.startsWith(name + "{") && labels.entrySet().stream()
                     .allMatch(label -> line.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                values.add(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
             }
         }
-        return sum;
+        return values;
     }
 }
