@@ -4,41 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import io.logrouter.transforms.normalize.StaticFields;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reloading one file's routes in a running Camel context, without servers: the swap, the rejections, the rollback. */
-class RouteReloaderTest {
-
-    private static final RouteAllowList ALLOW = new RouteAllowList(Set.of("direct", "log"),
-            Set.of("constant", "simple"), List.of("io.logrouter."));
-
-    private CamelContext context;
-    private ProducerTemplate producer;
-    private RouteReloader reloader;
-
-    @BeforeEach
-    void start() {
-        context = new DefaultCamelContext();
-        context.start();
-        producer = context.createProducerTemplate();
-        reloader = new RouteReloader(context, ALLOW, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-    }
+class RouteReloaderTest extends RunningReloader {
 
     @Test
     void aChangedFileReplacesItsRoutesAndLeavesTheOthersAlone() {

@@ -5,42 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.Model;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Route templates and templated routes in reloaded files: owned by their file, checked as the routes they make. */
-class RouteTemplateReloaderTest {
+class RouteTemplateReloaderTest extends RunningReloader {
 
-    private static final RouteAllowList ALLOW = new RouteAllowList(Set.of("direct", "log"),
-            Set.of("constant", "simple"), List.of("io.logrouter."));
     private static final String ANSWER = "setBody: {constant: \"{{answer}}\"}";
     private static final String ANSWER_AGAIN = "setBody: {constant: \"{{answer}} again\"}";
-
-    private CamelContext context;
-    private ProducerTemplate producer;
-    private RouteReloader reloader;
-
-    @BeforeEach
-    void start() {
-        context = new DefaultCamelContext();
-        context.start();
-        producer = context.createProducerTemplate();
-        reloader = new RouteReloader(context, ALLOW, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-    }
 
     @Test
     void aChangedTemplateRecreatesTheFilesTemplatedRoutesAndADeletedFileTakesThemAway() {
