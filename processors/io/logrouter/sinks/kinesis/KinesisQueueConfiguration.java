@@ -31,6 +31,9 @@ public class KinesisQueueConfiguration {
     @UriParam(defaultValue = "30000", description = "Milliseconds a batch's records may be retried (throttled entries, unreachable Kinesis) before the exchange fails with SinkUnavailableException")
     private long retryBudgetMillis = 30_000;
 
+    @UriParam(defaultValue = "direct:dead-letter", description = "Where events too big for a Kinesis record (1 MiB with the partition key) go, as a batch of dead-letter envelopes")
+    private String deadLetterUri = "direct:dead-letter";
+
     /** The settings Camel's aws2-kinesis client factory builds the Kinesis client from. */
     Kinesis2Configuration clientConfiguration() {
         Kinesis2Configuration client = new Kinesis2Configuration();
@@ -92,6 +95,14 @@ public class KinesisQueueConfiguration {
 
     public void setPartitionKeyField(String partitionKeyField) {
         this.partitionKeyField = partitionKeyField;
+    }
+
+    public String getDeadLetterUri() {
+        return deadLetterUri;
+    }
+
+    public void setDeadLetterUri(String deadLetterUri) {
+        this.deadLetterUri = deadLetterUri;
     }
 
     public long getRetryBudgetMillis() {

@@ -6,10 +6,12 @@ import io.logrouter.event.LogEvent;
 import io.logrouter.sinks.RetryBackoff;
 import io.logrouter.sinks.SinkMetrics;
 import io.logrouter.sinks.SinkUnavailableException;
+import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.aws2.kinesis.client.KinesisClientFactory;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
@@ -31,6 +33,9 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * batch again: records already accepted are then put twice, and the aggregator's writes under the envelope's id make
  * the second copy an overwrite.
  *
+ * <p>An event whose record would pass Kinesis's 1 MiB limit is sent to {@code deadLetterUri} with the reason: put
+ * in a call, it would make Kinesis refuse the whole call, and the batch would never be acknowledged.
+ *
  * <p>A retried entry lands after the accepted ones that followed it: within a shard, order holds only between
  * events that were accepted in the same round.
  */
@@ -40,6 +45,7 @@ public class KinesisQueueProducer extends DefaultProducer {
     static final String STAGE = "kinesis-queue";
     static final int MAX_RECORDS_PER_CALL = 500;
     static final int MAX_BYTES_PER_CALL = 5 * 1024 * 1024;
+    static final int MAX_BYTES_PER_RECORD = 1024 * 1024;
     /** Kinesis counts a partition key in characters and refuses longer ones. */
     private static final int MAX_PARTITION_KEY_CHARS = 256;
     private static final long RETRY_INITIAL_MILLIS = 100;
@@ -49,6 +55,7 @@ public class KinesisQueueProducer extends DefaultProducer {
     private final KinesisQueueConfiguration configuration;
     private final SinkMetrics metrics;
     private KinesisClient client;
+    private ProducerTemplate deadLetter;
 
     public KinesisQueueProducer(KinesisQueueEndpoint endpoint) {
         super(endpoint);
@@ -63,10 +70,14 @@ public class KinesisQueueProducer extends DefaultProducer {
         // Camel's aws2-kinesis factory: region, endpoint override, static keys or the default credentials chain,
         // over the SDK's Apache HTTP client, which speaks plain HTTP/1.1 to kinesis-mock as well
         client = KinesisClientFactory.getKinesisClient(configuration.clientConfiguration());
+        deadLetter = getEndpoint().getCamelContext().createProducerTemplate();
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (deadLetter != null) {
+            deadLetter.stop();
+        }
         if (client != null) {
             client.close();
             client = null;
@@ -78,12 +89,22 @@ public class KinesisQueueProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         EventBatch batch = exchange.getMessage().getMandatoryBody(EventBatch.class);
         List<PutRecordsRequestEntry> pending = new ArrayList<>(batch.size());
+        List<LogEvent> tooBig = new ArrayList<>();
         for (LogEvent event : batch) {
-            pending.add(record(event));
+            PutRecordsRequestEntry record = record(event);
+            if (size(record) > MAX_BYTES_PER_RECORD) {
+                tooBig.add(DeadLetterEnvelope.wrap(event, STAGE, "record of " + size(record)
+                        + " bytes is over Kinesis's limit of " + MAX_BYTES_PER_RECORD, exchange.getFromRouteId()));
+            } else {
+                pending.add(record);
+            }
+        }
+        if (!tooBig.isEmpty()) {
+            sendToDeadLetter(exchange, tooBig);
         }
         RetryBackoff backoff = new RetryBackoff(RETRY_INITIAL_MILLIS, RETRY_MAX_MILLIS,
                 configuration.getRetryBudgetMillis());
-        while (true) {
+        while (!pending.isEmpty()) {
             Round round = putAll(pending);
             if (round.retry().isEmpty()) {
                 return;
@@ -98,6 +119,17 @@ public class KinesisQueueProducer extends DefaultProducer {
                     round.reason(), exchange.getFromRouteId());
             pending = round.retry();
         }
+    }
+
+    private void sendToDeadLetter(Exchange exchange, List<LogEvent> tooBig) throws Exception {
+        Exchange result = deadLetter.send(configuration.getDeadLetterUri(),
+                dead -> dead.getMessage().setBody(new EventBatch(tooBig)));
+        if (result.getException() != null) {
+            throw result.getException();
+        }
+        metrics.deadLettered(tooBig.size());
+        LOG.warn("{} events too big for a Kinesis record sent to {} (route {})", tooBig.size(),
+                configuration.getDeadLetterUri(), exchange.getFromRouteId());
     }
 
     private PutRecordsRequestEntry record(LogEvent event) {

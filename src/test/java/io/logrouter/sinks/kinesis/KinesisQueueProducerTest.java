@@ -19,10 +19,12 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterAll;
@@ -52,15 +54,23 @@ class KinesisQueueProducerTest {
     private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private static KinesisClient kinesis;
     private static DefaultCamelContext camel;
+    private static final List<LogEvent> deadLettered = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         Metrics.addRegistry(meters);
         kinesis = KinesisClient.builder().endpointOverride(URI.create(KINESIS)).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("logrouter", "logrouter-secret")))
                 .build();
         camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:dead-letter").process(exchange -> deadLettered.addAll(
+                        exchange.getMessage().getMandatoryBody(EventBatch.class).events()));
+            }
+        });
         camel.start();
     }
 
@@ -127,6 +137,24 @@ class KinesisQueueProducerTest {
                 .tags("sink", KinesisQueueProducer.STAGE, "target", stream).summary();
         assertEquals(3, calls.count());
         assertEquals(500, calls.max());
+        kinesis.deleteStream(r -> r.streamName(stream));
+    }
+
+    @Test
+    void anEventTooBigForARecordIsDeadLetteredAndTheOthersArePut() throws Exception {
+        String stream = createStream(1);
+        LogEvent huge = LogEvent.ofMessage("huge", "x".repeat(KinesisQueueProducer.MAX_BYTES_PER_RECORD));
+        LogEvent small = LogEvent.ofMessage("small", "line");
+
+        Exchange sent = send(stream, new EventBatch(List.of(huge, small)), "");
+
+        assertNull(sent.getException());
+        assertEquals(1, readAll(stream, 1).size());
+        assertEquals(1, deadLettered.size());
+        JsonNode envelope = deadLettered.get(0).fields();
+        assertEquals("huge", envelope.path("id").asText());
+        assertEquals(KinesisQueueProducer.STAGE, envelope.at("/failure/stage").asText());
+        assertEquals(huge.text("message"), envelope.at("/event/message").asText());
         kinesis.deleteStream(r -> r.streamName(stream));
     }
 
