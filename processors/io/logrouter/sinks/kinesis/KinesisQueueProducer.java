@@ -175,8 +175,19 @@ public class KinesisQueueProducer extends DefaultProducer {
         long start = System.nanoTime();
         PutRecordsResponse response = client.putRecords(r -> r.streamName(streamName).records(call));
         metrics.request(call.size(), bytes(call), System.nanoTime() - start);
+        int refusedBefore = retry.size();
+        String refusal = refused(call, response, retry);
+        metrics.written(call.size() - (retry.size() - refusedBefore));
+        return refusal;
+    }
+
+    /**
+     * Adds the entries of {@code call} that the answer marks as failed to {@code retry}, in order: PutRecords
+     * answers 200 even when it took only some. Returns the last failure's code and message, null when there is none.
+     */
+    static String refused(List<PutRecordsRequestEntry> call, PutRecordsResponse response,
+            List<PutRecordsRequestEntry> retry) {
         if (response.failedRecordCount() == null || response.failedRecordCount() == 0) {
-            metrics.written(call.size());
             return null;
         }
         String refusal = null;
@@ -188,7 +199,6 @@ public class KinesisQueueProducer extends DefaultProducer {
                 refusal = result.errorCode() + ": " + result.errorMessage();
             }
         }
-        metrics.written(call.size() - response.failedRecordCount());
         return refusal;
     }
 
