@@ -1,29 +1,17 @@
 package io.logrouter.sinks.kinesis;
 
+import io.logrouter.aws.KinesisConnectionOptions;
 import org.apache.camel.component.aws2.kinesis.Kinesis2Configuration;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 /**
  * The options of a {@code kinesis-queue:} endpoint, for example
- * {@code kinesis-queue:logs?region=eu-west-1&partitionKeyField=kubernetes.pod.name}. Region, endpoint and keys have
- * the names and meaning of the {@code kinesis-kcl:} source's: empty, the AWS SDK's defaults apply (the region chain,
- * the regional endpoint, the default credentials chain: IRSA or Pod Identity on EKS).
+ * {@code kinesis-queue:logs?region=eu-west-1&partitionKeyField=kubernetes.pod.name}; where Kinesis is and the keys
+ * are {@link KinesisConnectionOptions}, shared with the {@code kinesis-kcl:} source.
  */
 @UriParams
-public class KinesisQueueConfiguration {
-
-    @UriParam(description = "AWS region; the SDK's default region chain when empty")
-    private String region;
-
-    @UriParam(description = "Kinesis endpoint override, for example http://127.0.0.1:4567 for kinesis-mock")
-    private String kinesisEndpoint;
-
-    @UriParam(label = "security", secret = true, description = "Access key; the default credentials chain when empty")
-    private String accessKey;
-
-    @UriParam(label = "security", secret = true, description = "Secret key, with accessKey")
-    private String secretKey;
+public class KinesisQueueConfiguration extends KinesisConnectionOptions {
 
     @UriParam(defaultValue = "service.name", description = "The event field whose value is the record's partition key, so one service's events stay in order on one shard; events without it are keyed by their id, which spreads them over the shards")
     private String partitionKeyField = "service.name";
@@ -37,56 +25,20 @@ public class KinesisQueueConfiguration {
     /** The settings Camel's aws2-kinesis client factory builds the Kinesis client from. */
     Kinesis2Configuration clientConfiguration() {
         Kinesis2Configuration client = new Kinesis2Configuration();
-        if (isSet(region)) {
-            client.setRegion(region);
+        if (isSet(getRegion())) {
+            client.setRegion(getRegion());
         }
-        if (isSet(kinesisEndpoint)) {
+        if (isSet(getKinesisEndpoint())) {
             client.setOverrideEndpoint(true);
-            client.setUriEndpointOverride(kinesisEndpoint);
+            client.setUriEndpointOverride(getKinesisEndpoint());
         }
-        if (isSet(accessKey)) {
-            client.setAccessKey(accessKey);
-            client.setSecretKey(secretKey);
+        if (isSet(getAccessKey())) {
+            client.setAccessKey(getAccessKey());
+            client.setSecretKey(getSecretKey());
         } else {
             client.setUseDefaultCredentialsProvider(true);
         }
         return client;
-    }
-
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    public String getRegion() {
-        return region;
-    }
-
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    public String getKinesisEndpoint() {
-        return kinesisEndpoint;
-    }
-
-    public void setKinesisEndpoint(String kinesisEndpoint) {
-        this.kinesisEndpoint = kinesisEndpoint;
-    }
-
-    public String getAccessKey() {
-        return accessKey;
-    }
-
-    public void setAccessKey(String accessKey) {
-        this.accessKey = accessKey;
-    }
-
-    public String getSecretKey() {
-        return secretKey;
-    }
-
-    public void setSecretKey(String secretKey) {
-        this.secretKey = secretKey;
     }
 
     public String getPartitionKeyField() {

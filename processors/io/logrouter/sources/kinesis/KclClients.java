@@ -1,5 +1,6 @@
 package io.logrouter.sources.kinesis;
 
+import io.logrouter.aws.KinesisConnectionOptions;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -25,7 +26,7 @@ final class KclClients implements AutoCloseable {
     final CloudWatchAsyncClient cloudWatch;
 
     KclClients(KinesisKclConfiguration configuration) {
-        AwsCredentialsProvider credentials = KinesisKclConfiguration.isSet(configuration.getAccessKey())
+        AwsCredentialsProvider credentials = KinesisConnectionOptions.isSet(configuration.getAccessKey())
                 ? StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(configuration.getAccessKey(), configuration.getSecretKey()))
                 : DefaultCredentialsProvider.builder().build();
@@ -42,10 +43,10 @@ final class KclClients implements AutoCloseable {
     private static <B extends AwsClientBuilder<B, ?> & AwsAsyncClientBuilder<B, ?>> B configure(B builder,
             KinesisKclConfiguration configuration, AwsCredentialsProvider credentials, String endpoint) {
         builder.credentialsProvider(credentials);
-        if (KinesisKclConfiguration.isSet(configuration.getRegion())) {
+        if (KinesisConnectionOptions.isSet(configuration.getRegion())) {
             builder.region(Region.of(configuration.getRegion()));
         }
-        if (KinesisKclConfiguration.isSet(endpoint)) {
+        if (KinesisConnectionOptions.isSet(endpoint)) {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder;

@@ -1,5 +1,6 @@
 package io.logrouter.sources.kinesis;
 
+import io.logrouter.aws.KinesisConnectionOptions;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -7,29 +8,17 @@ import software.amazon.kinesis.common.InitialPositionInStream;
 
 /**
  * The options of a {@code kinesis-kcl:} endpoint, for example
- * {@code kinesis-kcl:logs?applicationName=log-router&region=eu-west-1}. Without endpoints and keys, the AWS SDK's
- * defaults apply: the regional AWS endpoints and the default credentials chain (IRSA on EKS, instance profile).
+ * {@code kinesis-kcl:logs?applicationName=log-router&region=eu-west-1}; where Kinesis is and the keys are
+ * {@link KinesisConnectionOptions}, and DynamoDB's endpoint, like Kinesis's, defaults to the regional AWS one.
  */
 @UriParams
-public class KinesisKclConfiguration {
+public class KinesisKclConfiguration extends KinesisConnectionOptions {
 
     @UriParam(defaultValue = "log-router", description = "The KCL application: names the DynamoDB lease table, and replicas with the same name share the shards")
     private String applicationName = "log-router";
 
-    @UriParam(description = "AWS region; the SDK's default region chain when empty")
-    private String region;
-
-    @UriParam(description = "Kinesis endpoint override, for example http://127.0.0.1:4567 for kinesis-mock")
-    private String kinesisEndpoint;
-
     @UriParam(description = "DynamoDB endpoint override, for example http://127.0.0.1:8000 for DynamoDB Local")
     private String dynamoDbEndpoint;
-
-    @UriParam(label = "security", secret = true, description = "Access key; the default credentials chain when empty")
-    private String accessKey;
-
-    @UriParam(label = "security", secret = true, description = "Secret key, with accessKey")
-    private String secretKey;
 
     @UriParam(defaultValue = "TRIM_HORIZON", enums = "TRIM_HORIZON,LATEST", description = "Where a shard without a checkpoint is read from: its oldest record, or only records put from now on")
     private InitialPositionInStream initialPosition = InitialPositionInStream.TRIM_HORIZON;
@@ -67,44 +56,12 @@ public class KinesisKclConfiguration {
         this.applicationName = applicationName;
     }
 
-    public String getRegion() {
-        return region;
-    }
-
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
-    public String getKinesisEndpoint() {
-        return kinesisEndpoint;
-    }
-
-    public void setKinesisEndpoint(String kinesisEndpoint) {
-        this.kinesisEndpoint = kinesisEndpoint;
-    }
-
     public String getDynamoDbEndpoint() {
         return dynamoDbEndpoint;
     }
 
     public void setDynamoDbEndpoint(String dynamoDbEndpoint) {
         this.dynamoDbEndpoint = dynamoDbEndpoint;
-    }
-
-    public String getAccessKey() {
-        return accessKey;
-    }
-
-    public void setAccessKey(String accessKey) {
-        this.accessKey = accessKey;
-    }
-
-    public String getSecretKey() {
-        return secretKey;
-    }
-
-    public void setSecretKey(String secretKey) {
-        this.secretKey = secretKey;
     }
 
     public InitialPositionInStream getInitialPosition() {
@@ -183,7 +140,7 @@ public class KinesisKclConfiguration {
         if (applicationName == null || applicationName.isBlank()) {
             throw new IllegalArgumentException("kinesis-kcl: applicationName is required");
         }
-        if (isSet(accessKey) != isSet(secretKey)) {
+        if (isSet(getAccessKey()) != isSet(getSecretKey())) {
             throw new IllegalArgumentException("kinesis-kcl: accessKey and secretKey go together");
         }
         if (initialPosition == InitialPositionInStream.AT_TIMESTAMP) {
@@ -200,9 +157,5 @@ public class KinesisKclConfiguration {
             throw new IllegalArgumentException("kinesis-kcl: failoverTime, shardSyncInterval, retryDelay and "
                     + "maxDecompressedBytes must be positive, and retryMaxDelay at least retryDelay");
         }
-    }
-
-    static boolean isSet(String value) {
-        return value != null && !value.isBlank();
     }
 }

@@ -1,5 +1,6 @@
 package io.logrouter.sources.kinesis;
 
+import io.logrouter.aws.KinesisConnectionOptions;
 import io.logrouter.event.EventBatch;
 import io.logrouter.sources.SourceMetrics;
 import java.net.InetAddress;
@@ -154,7 +155,7 @@ public class KinesisKclConsumer extends DefaultConsumer {
     }
 
     private String workerId() {
-        if (KinesisKclConfiguration.isSet(configuration.getWorkerId())) {
+        if (KinesisConnectionOptions.isSet(configuration.getWorkerId())) {
             return configuration.getWorkerId();
         }
         String host;
