@@ -46,12 +46,23 @@ public final class ElasticsearchQueries {
         return documents;
     }
 
+    /** How many documents {@code index} holds, after a refresh; 0 while it does not exist. */
+    public long count(String index) throws IOException, InterruptedException {
+        send("POST", "/" + index + "/_refresh?ignore_unavailable=true", null);
+        return send("GET", "/" + index + "/_count?ignore_unavailable=true", null).path("count").asLong();
+    }
+
     public JsonNode send(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // a search right after the router created the index can come before its shard started
+        for (int retry = 0; response.statusCode() == 503 && retry < 20; retry++) {
+            Thread.sleep(500);
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() >= 300) {
             throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -1,0 +1,20 @@
+package io.logrouter.chaos;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A routes folder for one case: copies of the shipped route files it needs, so every case runs what users run. */
+public final class RoutesFolder {
+
+    private RoutesFolder() {
+    }
+
+    public static Path of(Path dir, String... shippedFiles) throws IOException {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        for (String file : shippedFiles) {
+            Files.copy(Path.of("routes", file), routes.resolve(Path.of(file).getFileName()));
+        }
+        return routes;
+    }
+}
