@@ -1,9 +1,12 @@
 package io.logrouter.sinks;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logrouter.event.LogEvent;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -14,7 +17,19 @@ import java.util.Map;
  */
 public final class NdjsonLine {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        // lines are ended explicitly; Jackson would otherwise put a space between root values
+        MAPPER.getFactory().setRootValueSeparator(null);
+    }
+
     private NdjsonLine() {
+    }
+
+    /** A UTF-8 generator for {@link #write} lines. */
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        return MAPPER.createGenerator(out, JsonEncoding.UTF8);
     }
 
     public static void write(JsonGenerator json, LogEvent event, String idField) throws IOException {

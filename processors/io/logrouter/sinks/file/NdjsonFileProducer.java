@@ -1,8 +1,6 @@
 package io.logrouter.sinks.file;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
 import io.logrouter.sinks.NdjsonLine;
@@ -25,13 +23,6 @@ import org.apache.camel.support.DefaultProducer;
 public class NdjsonFileProducer extends DefaultProducer {
 
     private static final String STAGE = "file";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    static {
-        // lines are ended explicitly; Jackson would otherwise put a space between root values
-        MAPPER.getFactory().setRootValueSeparator(null);
-    }
-
     private final Path file;
     private final boolean sync;
     private final String idField;
@@ -90,7 +81,7 @@ public class NdjsonFileProducer extends DefaultProducer {
 
     private byte[] lines(EventBatch batch) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(batch.size() * 256);
-        try (JsonGenerator json = MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
+        try (JsonGenerator json = NdjsonLine.generator(bytes)) {
             for (LogEvent event : batch) {
                 NdjsonLine.write(json, event, idField);
             }

@@ -1,8 +1,6 @@
 package io.logrouter.sinks.s3;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logrouter.event.LogEvent;
 import io.logrouter.sinks.NdjsonLine;
 import java.io.ByteArrayOutputStream;
@@ -27,13 +25,6 @@ import java.util.zip.GZIPOutputStream;
  * names begin with {@code _} or {@code .}, which a base64 name could.
  */
 public final class NdjsonGzipWriter {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    static {
-        // lines are ended explicitly; Jackson would otherwise put a space between root values
-        MAPPER.getFactory().setRootValueSeparator(null);
-    }
 
     private final String idField;
     private final long maxObjectBytes;
@@ -78,7 +69,7 @@ public final class NdjsonGzipWriter {
         private int count;
 
         OpenObject() throws IOException {
-            json = MAPPER.createGenerator(new GZIPOutputStream(bytes, 64 * 1024), JsonEncoding.UTF8);
+            json = NdjsonLine.generator(new GZIPOutputStream(bytes, 64 * 1024));
         }
 
         void append(LogEvent event) throws IOException {

@@ -31,13 +31,12 @@ class NdjsonFileProducerTest {
     @TempDir
     Path dir;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private CamelContext camel;
+    private final CamelContext camel = new DefaultCamelContext();
     private ProducerTemplate producer;
 
     @BeforeEach
     void start() {
         Metrics.addRegistry(registry);
-        camel = new DefaultCamelContext();
         camel.start();
         producer = camel.createProducerTemplate();
     }
