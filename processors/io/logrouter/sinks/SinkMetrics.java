@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a sink did with the events it was given, per sink kind and target: written, dead-lettered, retried, the
  * batches and bytes it sent, how long each request took, and how long a batch took from its source to this sink's
- * acknowledgement (the pipeline latency: parsing, routing, batching waits and retries included). Registered in Micrometer's global registry, which
- * Quarkus exports on /q/metrics, so the sinks stay plain Camel components that a unit test can run without Quarkus.
+ * acknowledgement (the pipeline latency: parsing, routing, batching waits and retries included). Registered in
+ * Micrometer's global registry, which Quarkus exports on /q/metrics, so the sinks stay plain Camel components that a
+ * unit test can run without Quarkus.
  */
 public final class SinkMetrics {
 

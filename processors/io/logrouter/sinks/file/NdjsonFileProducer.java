@@ -23,6 +23,7 @@ import org.apache.camel.support.DefaultProducer;
 public class NdjsonFileProducer extends DefaultProducer {
 
     private static final String STAGE = "file";
+
     private final Path file;
     private final boolean sync;
     private final String idField;
