@@ -13,6 +13,7 @@ import java.util.List;
 public final class EventBatch implements Iterable<LogEvent> {
 
     private final List<LogEvent> events;
+    private long receivedNanos = System.nanoTime();
 
     public EventBatch() {
         this(new ArrayList<>());
@@ -24,6 +25,20 @@ public final class EventBatch implements Iterable<LogEvent> {
 
     public EventBatch add(LogEvent event) {
         events.add(event);
+        return this;
+    }
+
+    /**
+     * When the source received the batch ({@link System#nanoTime()}): by default when it was created, which a source
+     * does as it starts reading; a part split off a batch keeps its whole's time. Sinks measure the pipeline's latency
+     * from it.
+     */
+    public long receivedNanos() {
+        return receivedNanos;
+    }
+
+    public EventBatch receivedNanos(long nanos) {
+        this.receivedNanos = nanos;
         return this;
     }
 

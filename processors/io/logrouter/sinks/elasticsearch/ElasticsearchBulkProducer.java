@@ -104,6 +104,7 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         if (!rejected.isEmpty()) {
             sendToDeadLetter(exchange, rejected);
         }
+        metrics.acknowledged(batch);
     }
 
     /** Before the first batch: until the template is in place, documents would be mapped without it. */

@@ -107,7 +107,7 @@ public class KinesisQueueProducer extends DefaultProducer {
         while (!pending.isEmpty()) {
             Round round = putAll(pending);
             if (round.retry().isEmpty()) {
-                return;
+                break;
             }
             metrics.retried(round.retry().size());
             if (!backoff.awaitNextAttempt()) {
@@ -119,6 +119,7 @@ public class KinesisQueueProducer extends DefaultProducer {
                     round.reason(), exchange.getFromRouteId());
             pending = round.retry();
         }
+        metrics.acknowledged(batch);
     }
 
     private void sendToDeadLetter(Exchange exchange, List<LogEvent> tooBig) throws Exception {

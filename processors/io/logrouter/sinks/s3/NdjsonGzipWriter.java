@@ -1,10 +1,8 @@
 package io.logrouter.sinks.s3;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logrouter.event.LogEvent;
+import io.logrouter.sinks.NdjsonLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -23,19 +19,12 @@ import java.util.zip.GZIPOutputStream;
  * reaches {@code maxObjectBytes}. The limit is checked after each event and the deflater holds back some output, so
  * an object may exceed it by about one deflate block (tens of KiB); an event is never split across objects.
  *
- * <p>Each line carries the event id under {@code idField} (unless empty), so that Athena queries can de-duplicate
- * should a source ever re-deliver events in differently cut batches. The output is a pure function of the events:
+ * <p>Each line carries the event id under {@code idField} (unless empty, see {@link NdjsonLine}), for Athena
+ * queries to de-duplicate by. The output is a pure function of the events:
  * the gzip header has no time stamp, and object names hash the event ids. Names are hex: Athena skips files whose
  * names begin with {@code _} or {@code .}, which a base64 name could.
  */
 public final class NdjsonGzipWriter {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    static {
-        // lines are ended explicitly; Jackson would otherwise put a space between root values
-        MAPPER.getFactory().setRootValueSeparator(null);
-    }
 
     private final String idField;
     private final long maxObjectBytes;
@@ -80,24 +69,11 @@ public final class NdjsonGzipWriter {
         private int count;
 
         OpenObject() throws IOException {
-            json = MAPPER.createGenerator(new GZIPOutputStream(bytes, 64 * 1024), JsonEncoding.UTF8);
+            json = NdjsonLine.generator(new GZIPOutputStream(bytes, 64 * 1024));
         }
 
         void append(LogEvent event) throws IOException {
-            json.writeStartObject();
-            if (idField != null) {
-                json.writeStringField(idField, event.id());
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = event.fields().fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!field.getKey().equals(idField)) {
-                    json.writeFieldName(field.getKey());
-                    json.writeTree(field.getValue());
-                }
-            }
-            json.writeEndObject();
-            json.writeRaw('\n');
+            NdjsonLine.write(json, event, idField);
             json.flush();
             // an event without an id is named by its content, so two such batches never share an object name
             String identity = event.id() != null ? event.id() : event.fields().toString();

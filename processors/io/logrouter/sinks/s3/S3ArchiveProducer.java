@@ -3,6 +3,7 @@ package io.logrouter.sinks.s3;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
 import io.logrouter.sinks.RetryBackoff;
+import io.logrouter.sinks.SinkMetrics;
 import io.logrouter.sinks.SinkUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 public class S3ArchiveProducer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3ArchiveProducer.class);
+    private static final String STAGE = "s3";
     private static final String SUFFIX = ".ndjson.gz";
     private static final long RETRY_INITIAL_MILLIS = 200;
     private static final long RETRY_MAX_MILLIS = 5_000;
@@ -35,6 +37,7 @@ public class S3ArchiveProducer extends DefaultProducer {
     private final PartitionKey partitionKey;
     private final NdjsonGzipWriter writer;
     private final S3ObjectStore store;
+    private final SinkMetrics metrics;
 
     public S3ArchiveProducer(S3ArchiveEndpoint endpoint) {
         super(endpoint);
@@ -43,6 +46,7 @@ public class S3ArchiveProducer extends DefaultProducer {
         this.writer = new NdjsonGzipWriter(configuration.getIdField(), configuration.getMaxObjectBytes());
         this.store = new S3ObjectStore(endpoint.getCamelContext(), endpoint.getBucket(),
                 endpoint.getComponent().s3Configuration(configuration));
+        this.metrics = new SinkMetrics(STAGE, endpoint.getBucket());
     }
 
     @Override
@@ -59,11 +63,15 @@ public class S3ArchiveProducer extends DefaultProducer {
         for (Map.Entry<String, List<LogEvent>> partition : byPartition(batch).entrySet()) {
             for (ArchiveObject object : writer.write(partition.getValue())) {
                 String key = key(partition.getKey(), object);
+                long start = System.nanoTime();
                 store(key, object, backoff);
+                metrics.request(object.eventCount(), object.content().length, System.nanoTime() - start);
+                metrics.written(object.eventCount());
                 LOG.debug("Stored {}: {} events, {} bytes (route {})", key, object.eventCount(),
                         object.content().length, exchange.getFromRouteId());
             }
         }
+        metrics.acknowledged(batch);
     }
 
     private Map<String, List<LogEvent>> byPartition(EventBatch batch) {

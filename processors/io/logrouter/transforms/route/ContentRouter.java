@@ -83,7 +83,7 @@ public class ContentRouter extends ServiceSupport implements Processor, CamelCon
                 // dropped events are only counted: no copy to protect
                 LogEvent copy = destination instanceof Destination.Drop ? event
                         : new LogEvent(event.id(), event.fields().deepCopy());
-                parts.computeIfAbsent(destination, d -> new EventBatch()).add(copy);
+                parts.computeIfAbsent(destination, d -> new EventBatch().receivedNanos(batch.receivedNanos())).add(copy);
             }
         }
         for (Map.Entry<Destination, EventBatch> part : parts.entrySet()) {

@@ -66,6 +66,8 @@ class FileAndHttpToElasticsearchTest {
         double acknowledgedBefore = PrometheusScrape.value("logrouter_source_events_total", acknowledged);
         Map<String, String> parsed = Map.of("transform", "JsonParser", "outcome", "processed");
         double parsedBefore = PrometheusScrape.value("logrouter_transform_events_total", parsed);
+        Map<String, String> httpSink = Map.of("sink", "elasticsearch", "target", "http");
+        double latencyBefore = PrometheusScrape.value("logrouter_pipeline_latency_seconds_count", httpSink);
         String body = IntStream.range(0, events).mapToObj(seq -> jsonEvent(seq, "http"))
                 .collect(Collectors.joining("\n", "", "\nplain text, not json " + run + "\n"));
 
@@ -79,6 +81,9 @@ class FileAndHttpToElasticsearchTest {
         assertEquals(events + 1,
                 PrometheusScrape.value("logrouter_source_events_total", acknowledged) - acknowledgedBefore);
         assertEquals(events + 1, PrometheusScrape.value("logrouter_transform_events_total", parsed) - parsedBefore);
+        assertEquals(1, PrometheusScrape.value("logrouter_pipeline_latency_seconds_count", httpSink) - latencyBefore,
+                "the request's batch, timed from its receipt to Elasticsearch's acknowledgement");
+        assertTrue(PrometheusScrape.value("logrouter_pipeline_latency_seconds_max", httpSink) > 0);
     }
 
     private String jsonEvent(int seq, String source) {

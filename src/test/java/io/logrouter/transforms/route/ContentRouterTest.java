@@ -165,6 +165,19 @@ class ContentRouterTest {
     }
 
     @Test
+    void eachPartKeepsTheTimeItsBatchWasReceived() throws Exception {
+        start(router("log.level equals error -> direct:alerts", "direct:services"));
+        EventBatch batch = new EventBatch().receivedNanos(12345L)
+                .add(event("info", "{\"log\":{\"level\":\"info\"}}"))
+                .add(event("error", "{\"log\":{\"level\":\"error\"}}"));
+
+        send(batch);
+
+        assertEquals(12345L, received.get("alerts").get(0).receivedNanos(), "the pipeline latency starts at the source");
+        assertEquals(12345L, received.get("services").get(0).receivedNanos());
+    }
+
+    @Test
     void eachDestinationGetsItsOwnCopy() throws Exception {
         start(router("* -> direct:rewrite; continue", "direct:services") + """
                 - route:

@@ -1,0 +1,51 @@
+package io.logrouter.sinks;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logrouter.event.LogEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * One event as one NDJSON line, the form the file sinks (S3 archive, local file) store: its fields, with the event id
+ * under {@code idField} first (unless null) so that a reader can de-duplicate should a source ever re-deliver events
+ * in differently cut batches.
+ */
+public final class NdjsonLine {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        // lines are ended explicitly; Jackson would otherwise put a space between root values
+        MAPPER.getFactory().setRootValueSeparator(null);
+    }
+
+    private NdjsonLine() {
+    }
+
+    /** A UTF-8 generator for {@link #write} lines. */
+    public static JsonGenerator generator(OutputStream out) throws IOException {
+        return MAPPER.createGenerator(out, JsonEncoding.UTF8);
+    }
+
+    public static void write(JsonGenerator json, LogEvent event, String idField) throws IOException {
+        json.writeStartObject();
+        if (idField != null) {
+            json.writeStringField(idField, event.id());
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = event.fields().fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getKey().equals(idField)) {
+                json.writeFieldName(field.getKey());
+                json.writeTree(field.getValue());
+            }
+        }
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+}
