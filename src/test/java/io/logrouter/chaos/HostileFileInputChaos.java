@@ -1,5 +1,6 @@
 package io.logrouter.chaos;
 
+import static io.logrouter.chaos.HostileInput.tags;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,7 +104,7 @@ class HostileFileInputChaos {
                 List<JsonNode> longLines = elasticsearch.search(filesIndex, "hostilelongline", "message");
                 String longLineMessage = longLines.isEmpty() ? ""
                         : longLines.get(0).path("_source").path("message").asText();
-                List<String> longLineTags = HostileInput.tags(longLines);
+                List<String> longLineTags = tags(longLines);
                 ChaosReport.row("file tail: 10 MB line", "one line of " + LONG_LINE_BYTES + " bytes", fared,
                         longLines.size() + " document, message cut to " + longLineMessage.length()
                                 + " chars, tags " + longLineTags);
@@ -116,16 +117,16 @@ class HostileFileInputChaos {
 
                 List<JsonNode> nested = elasticsearch.search(filesIndex, "nesting", "error.message");
                 ChaosReport.row("file tail: deeply nested JSON", "{\"a\": x " + NESTING + " on one line", fared,
-                        nested.size() + " document, tags " + HostileInput.tags(nested) + ", error: "
+                        nested.size() + " document, tags " + tags(nested) + ", error: "
                                 + (nested.isEmpty() ? "-" : nested.get(0).path("_source").path("error")
                                         .path("message").asText()));
 
                 SeqAudit regex = SeqAudit.ofIndex(elasticsearch, regexIndex, run);
                 List<JsonNode> cut = elasticsearch.search(regexIndex, "time budget", "error.message");
-                ChaosReport.row("regex bomb", bombs + " lines of 80 commas that make (?:.*?,){11}P backtrack, among " + run
-                        + " good ones", regex, fared + "; " + cut.size() + " cut by the parser's deadline and tagged "
-                                + HostileInput.tags(cut) + "; all " + (run + bombs) + " lines in Elasticsearch "
-                                + regexTook.toSeconds() + " s after they were written");
+                ChaosReport.row("regex bomb", bombs + " lines of 80 commas that make (?:.*?,){11}P backtrack,"
+                        + " among " + run + " good ones", regex, fared + "; " + cut.size()
+                                + " cut by the parser's deadline and tagged " + tags(cut) + "; all " + (run + bombs)
+                                + " lines in Elasticsearch " + regexTook.toSeconds() + " s after they were written");
 
                 assertAll(
                         () -> assertTrue(files.exactlyOnce(), files.toString()),
@@ -136,10 +137,10 @@ class HostileFileInputChaos {
                         () -> assertEquals(run, replaced.size(), "invalid UTF-8 lines"),
                         () -> assertEquals(run, withReplacement, "U+FFFD in place of invalid bytes"),
                         () -> assertEquals(1, nested.size(), "the nested line, kept with its marker"),
-                        () -> assertTrue(HostileInput.tags(nested).contains("parse_failure"), "tags " + HostileInput.tags(nested)),
+                        () -> assertTrue(tags(nested).contains("parse_failure"), "tags " + tags(nested)),
                         () -> assertTrue(regex.exactlyOnce(), regex.toString()),
                         () -> assertEquals(bombs, cut.size(), "bombs cut by the deadline"),
-                        () -> assertTrue(HostileInput.tags(cut).contains("parse_failure"), "tags " + HostileInput.tags(cut)),
+                        () -> assertTrue(tags(cut).contains("parse_failure"), "tags " + tags(cut)),
                         () -> assertEquals(0, liveness.failures(), liveness.toString()),
                         () -> assertTrue(router.isAlive(), "router died"),
                         () -> assertTrue(peakRss < MEMORY_LIMIT_MIB, "peak RSS " + peakRss + " MiB"));

@@ -1,5 +1,6 @@
 package io.logrouter.chaos;
 
+import static io.logrouter.chaos.HostileInput.tags;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,7 +96,7 @@ class HostileHttpInputChaos {
                         : longLines.get(0).path("_source").path("message").asText().length();
                 ChaosReport.row("HTTP: 10 MB line", "one NDJSON line of " + LONG_LINE_BYTES + " bytes (under the"
                         + " 10 MiB body limit)", fared, answer(longLine) + "; " + longLines.size() + " document of "
-                                + longLineLength + " chars, tags " + HostileInput.tags(longLines));
+                                + longLineLength + " chars, tags " + tags(longLines));
                 ChaosReport.row("HTTP: body over the limit", "one NDJSON line of 11 MiB", fared, answer(overLimit)
                         + "; " + elasticsearch.search(index, "hostileoverlimit", "message").size() + " documents");
 
@@ -108,7 +109,7 @@ class HostileHttpInputChaos {
                 List<JsonNode> nested = elasticsearch.search(index, "nesting", "error.message");
                 ChaosReport.row("HTTP: deeply nested JSON", "{\"a\": x " + NESTING + " as an NDJSON line; [ x "
                         + NESTING + " to /ingest/json", fared, "NDJSON " + answer(nestedLine) + ", "
-                                + nested.size() + " document tagged " + HostileInput.tags(nested) + "; JSON "
+                                + nested.size() + " document tagged " + tags(nested) + "; JSON "
                                 + answer(nestedDocument));
                 ChaosReport.row("HTTP: gzip bomb", (bomb.length >> 10) + " KiB of gzip inflating to "
                         + (bombBytes >> 20) + " MiB", fared, answer(gzipBomb));
@@ -120,7 +121,7 @@ class HostileHttpInputChaos {
                         () -> assertEquals(200, longLine.statusCode(), answer(longLine)),
                         () -> assertTrue(longLine.body().contains("\"line\":1"), "reported: " + answer(longLine)),
                         () -> assertEquals(1, longLines.size(), "the 10 MB line as one document"),
-                        () -> assertTrue(HostileInput.tags(longLines).contains("parse_failure"), "tags " + HostileInput.tags(longLines)),
+                        () -> assertTrue(tags(longLines).contains("parse_failure"), "tags " + tags(longLines)),
                         () -> assertEquals(413, overLimit.statusCode(), answer(overLimit)),
                         () -> assertEquals(200, invalidUtf8.statusCode(), answer(invalidUtf8)),
                         () -> assertEquals(run, replaced.size(), "invalid UTF-8 lines"),
@@ -129,7 +130,7 @@ class HostileHttpInputChaos {
                         () -> assertTrue(nestedLine.body().contains("\"line\":1"), "reported: "
                                 + answer(nestedLine)),
                         () -> assertEquals(1, nested.size(), "the nested line, kept with its marker"),
-                        () -> assertTrue(HostileInput.tags(nested).contains("parse_failure"), "tags " + HostileInput.tags(nested)),
+                        () -> assertTrue(tags(nested).contains("parse_failure"), "tags " + tags(nested)),
                         () -> assertEquals(400, nestedDocument.statusCode(), answer(nestedDocument)),
                         () -> assertEquals(413, gzipBomb.statusCode(), answer(gzipBomb)),
                         () -> assertEquals(0, liveness.failures(), liveness.toString()),
