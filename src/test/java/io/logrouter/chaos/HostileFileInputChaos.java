@@ -15,9 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,25 +28,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileFileInputChaos {
 
-    /** The node agent's limits.memory (k8s/overlays/node-agent): above it the pod is OOM-killed. */
-    private static final long MEMORY_LIMIT_MIB = 512;
+    private static final PodMemory MEMORY = PodMemory.NODE_AGENT;
     /** The tail's default maxEventBytes. */
     private static final int MAX_EVENT_BYTES = 262_144;
     private static final int LONG_LINE_BYTES = 10_000_000;
     private static final int NESTING = 30_000;
 
-    private final String run = UUID.randomUUID().toString();
-    private final String filesIndex = "chaos-hostile-files-" + run;
-    private final String regexIndex = "chaos-hostile-regex-" + run;
-    private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
+    @RegisterExtension
+    final ChaosIndices indices = new ChaosIndices();
+    private final ElasticsearchQueries elasticsearch = indices.elasticsearch();
+    private final String filesIndex = indices.name("hostile-files");
+    private final String regexIndex = indices.name("hostile-regex");
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void deleteIndices() throws Exception {
-        elasticsearch.send("DELETE", "/" + filesIndex + "," + regexIndex + "?ignore_unavailable=true", null);
-    }
 
     @Test
     void hostileLinesAreKeptMarkedAndTheLinesAroundThemArriveExactlyOnce() throws Exception {
@@ -59,7 +53,7 @@ class HostileFileInputChaos {
         Files.copy(HostileFileInputChaos.class.getResourceAsStream("regex-bomb.yaml"),
                 routes.resolve("regex-bomb.yaml"));
         try (RouterProcess router = new RouterProcess("hostile-files", routes)) {
-            router.jvm("-Xmx" + MEMORY_LIMIT_MIB / 2 + "m")
+            router.jvm(MEMORY.heapOption())
                     .env("LOGROUTER_TAIL_INCLUDE", logs + "/*.log")
                     .env("LOGROUTER_TAIL_REGISTRY", dir.resolve("registry.json").toString())
                     .env("LOGROUTER_INDEX_FILES", filesIndex)
@@ -95,7 +89,7 @@ class HostileFileInputChaos {
                                 && elasticsearch.count(regexIndex) >= run + bombs);
                 Duration regexTook = Duration.ofNanos(System.nanoTime() - bombsWritten);
                 long peakRss = router.peakRssMebibytes();
-                String fared = liveness + "; peak RSS " + peakRss + " MiB (limit " + MEMORY_LIMIT_MIB + ")";
+                String fared = liveness + "; peak RSS " + peakRss + " MiB (limit " + MEMORY.limitMebibytes() + ")";
 
                 SeqAudit files = SeqAudit.ofIndex(elasticsearch, filesIndex, goodFileEvents);
                 ChaosReport.row("hostile file lines", "good lines around a 10 MB line, invalid UTF-8 lines, JSON "
@@ -143,7 +137,7 @@ class HostileFileInputChaos {
                         () -> assertTrue(tags(cut).contains("parse_failure"), "tags " + tags(cut)),
                         () -> assertEquals(0, liveness.failures(), liveness.toString()),
                         () -> assertTrue(router.isAlive(), "router died"),
-                        () -> assertTrue(peakRss < MEMORY_LIMIT_MIB, "peak RSS " + peakRss + " MiB"));
+                        () -> assertTrue(peakRss < MEMORY.limitMebibytes(), "peak RSS " + peakRss + " MiB"));
             }
         }
     }

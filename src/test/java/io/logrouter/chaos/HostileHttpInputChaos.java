@@ -18,10 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,23 +32,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileHttpInputChaos {
 
-    /** The aggregator's limits.memory (k8s/overlays/aggregator): above it the pod is OOM-killed. */
-    private static final long MEMORY_LIMIT_MIB = 1024;
+    private static final PodMemory MEMORY = PodMemory.AGGREGATOR;
     private static final int LONG_LINE_BYTES = 10_000_000;
     private static final int NESTING = 100_000;
 
-    private final String index = "chaos-hostile-http-" + UUID.randomUUID();
-    private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
+    @RegisterExtension
+    final ChaosIndices indices = new ChaosIndices();
+    private final ElasticsearchQueries elasticsearch = indices.elasticsearch();
+    private final String index = indices.name("hostile-http");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void deleteIndex() throws Exception {
-        elasticsearch.send("DELETE", "/" + index + "?ignore_unavailable=true", null);
-    }
 
     @Test
     void hostileBodiesAreRefusedOrKeptMarkedAndTheEventsAroundThemArriveExactlyOnce() throws Exception {
@@ -57,7 +52,7 @@ class HostileHttpInputChaos {
         long bombBytes = ChaosScale.full() ? 8L << 30 : 1L << 30;
         try (RouterProcess router = new RouterProcess("hostile-http",
                 RoutesFolder.of(dir, "http-ingest.yaml", "dead-letter.yaml"))) {
-            router.jvm("-Xmx" + MEMORY_LIMIT_MIB / 2 + "m").env("LOGROUTER_INDEX_HTTP", index).start();
+            router.jvm(MEMORY.heapOption()).env("LOGROUTER_INDEX_HTTP", index).start();
             try (LivenessWatch liveness = new LivenessWatch(router)) {
                 // good | 10 MB line | body over the limit | good | invalid UTF-8 (seq events themselves) | good |
                 // nested JSON, NDJSON and JSON | good | gzip bomb | good
@@ -84,7 +79,7 @@ class HostileHttpInputChaos {
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> elasticsearch.count(index) >= goodEvents + 2);
                 long peakRss = router.peakRssMebibytes();
-                String fared = liveness + "; peak RSS " + peakRss + " MiB (limit " + MEMORY_LIMIT_MIB + ")";
+                String fared = liveness + "; peak RSS " + peakRss + " MiB (limit " + MEMORY.limitMebibytes() + ")";
 
                 SeqAudit audit = SeqAudit.ofIndex(elasticsearch, index, goodEvents);
                 ChaosReport.row("hostile HTTP bodies", "good requests around a 10 MB line, an 11 MiB body, invalid"
@@ -135,7 +130,7 @@ class HostileHttpInputChaos {
                         () -> assertEquals(413, gzipBomb.statusCode(), answer(gzipBomb)),
                         () -> assertEquals(0, liveness.failures(), liveness.toString()),
                         () -> assertTrue(router.isAlive(), "router died"),
-                        () -> assertTrue(peakRss < MEMORY_LIMIT_MIB, "peak RSS " + peakRss + " MiB"));
+                        () -> assertTrue(peakRss < MEMORY.limitMebibytes(), "peak RSS " + peakRss + " MiB"));
             }
         }
     }

@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,19 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpFloodChaos {
 
     private static final int MAX_IN_FLIGHT = 32;
-    /** The aggregator's limits.memory (k8s/overlays/aggregator): above it the pod is OOM-killed. */
-    private static final long MEMORY_LIMIT_MIB = 1024;
+    private static final PodMemory MEMORY = PodMemory.AGGREGATOR;
 
-    private final String index = "chaos-http-flood-" + UUID.randomUUID();
-    private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
+    @RegisterExtension
+    final ChaosIndices indices = new ChaosIndices();
+    private final ElasticsearchQueries elasticsearch = indices.elasticsearch();
+    private final String index = indices.name("http-flood");
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void deleteIndex() throws Exception {
-        elasticsearch.send("DELETE", "/" + index + "?ignore_unavailable=true", null);
-    }
 
     @Test
     void aFloodIsAnswered429AndEveryEventLandsOnceWhileSlowClientsHoldConnections() throws Exception {
@@ -47,7 +42,7 @@ class HttpFloodChaos {
         Duration bound = ChaosScale.duration(Duration.ofMinutes(4), Duration.ofMinutes(15));
         try (RouterProcess router = new RouterProcess("http-flood",
                 RoutesFolder.of(dir, "http-ingest.yaml", "dead-letter.yaml"))) {
-            router.jvm("-Xmx" + MEMORY_LIMIT_MIB / 2 + "m")
+            router.jvm(MEMORY.heapOption())
                     .env("LOGROUTER_HTTP_MAX_IN_FLIGHT", Integer.toString(MAX_IN_FLIGHT))
                     .env("LOGROUTER_INDEX_HTTP", index)
                     .start();
@@ -69,7 +64,7 @@ class HttpFloodChaos {
                 String fared = shippers + " shippers, " + 2 * slowClients + " slow clients (" + closedSlowClients
                         + " closed by the router); answers " + statuses + ", " + traffic.withoutRetryAfter()
                         + " without Retry-After, " + traffic.connectionErrors() + " connection errors; " + liveness
-                        + "; peak RSS " + peakRss + " MiB (limit " + MEMORY_LIMIT_MIB + "); shippers done in "
+                        + "; peak RSS " + peakRss + " MiB (limit " + MEMORY.limitMebibytes() + "); shippers done in "
                         + took.toSeconds() + " s";
                 ChaosReport.row("HTTP flood", shippers / MAX_IN_FLIGHT + "x max-in-flight, slowloris and idle"
                         + " connections", audit, fared);
@@ -80,7 +75,7 @@ class HttpFloodChaos {
                         () -> assertEquals(0, traffic.withoutRetryAfter(), "429/503 without Retry-After"),
                         () -> assertEquals(0, liveness.failures(), liveness.toString()),
                         () -> assertTrue(router.isAlive(), "router died"),
-                        () -> assertTrue(peakRss < MEMORY_LIMIT_MIB, "peak RSS " + peakRss + " MiB"));
+                        () -> assertTrue(peakRss < MEMORY.limitMebibytes(), "peak RSS " + peakRss + " MiB"));
             }
         }
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logrouter.it.ElasticsearchQueries;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,13 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,20 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpLargeBodyFloodChaos {
 
-    /** The aggregator's limits.memory (k8s/overlays/aggregator): above it the pod is OOM-killed. */
-    private static final long MEMORY_LIMIT_MIB = 1024;
+    private static final PodMemory MEMORY = PodMemory.AGGREGATOR;
     private static final int BODY_BYTES = 9_000_000;
 
-    private final String index = "chaos-http-large-body-" + UUID.randomUUID();
-    private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
+    @RegisterExtension
+    final ChaosIndices indices = new ChaosIndices();
+    private final String index = indices.name("http-large-body");
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void deleteIndex() throws Exception {
-        elasticsearch.send("DELETE", "/" + index + "?ignore_unavailable=true", null);
-    }
 
     @Test
     void concurrentLargeBodiesAreAnsweredWithinTheMemoryLimit() throws Exception {
@@ -56,7 +49,7 @@ class HttpLargeBodyFloodChaos {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try (RouterProcess router = new RouterProcess("http-large-body-flood",
                 RoutesFolder.of(dir, "http-ingest.yaml", "dead-letter.yaml"))) {
-            router.jvm("-Xmx" + MEMORY_LIMIT_MIB / 2 + "m")
+            router.jvm(MEMORY.heapOption())
                     .env("LOGROUTER_HTTP_AUTH_ENABLED", "true")
                     .env("LOGROUTER_HTTP_TOKENS", "chaos-token")
                     .env("LOGROUTER_INDEX_HTTP", index)
@@ -92,7 +85,7 @@ class HttpLargeBodyFloodChaos {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(SeqEvents.lines(0, 10))).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
                 long peakRss = router.peakRssMebibytes();
-                String fared = liveness + "; peak RSS " + peakRss + " MiB (limit " + MEMORY_LIMIT_MIB + ")";
+                String fared = liveness + "; peak RSS " + peakRss + " MiB (limit " + MEMORY.limitMebibytes() + ")";
                 int missingRetryAfter = withoutRetryAfter;
                 ChaosReport.row("HTTP: large bodies at once", clients + " clients posting " + BODY_BYTES
                         + " bytes each at once, wrong token", fared, "answers " + answers + ", "
@@ -101,7 +94,7 @@ class HttpLargeBodyFloodChaos {
                 assertAll(
                         () -> assertTrue(router.isAlive(), "router died"),
                         () -> assertEquals(0, liveness.failures(), liveness.toString()),
-                        () -> assertTrue(peakRss < MEMORY_LIMIT_MIB, "peak RSS " + peakRss + " MiB"),
+                        () -> assertTrue(peakRss < MEMORY.limitMebibytes(), "peak RSS " + peakRss + " MiB"),
                         () -> assertTrue(answers.keySet().stream().allMatch(a -> a.equals("401") || a.equals("429")),
                                 "every request answered 401 or 429: " + answers),
                         () -> assertEquals(0, missingRetryAfter, "429 without Retry-After"),

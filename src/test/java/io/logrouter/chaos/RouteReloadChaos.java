@@ -15,9 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,20 +32,15 @@ class RouteReloadChaos {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RELOAD = Duration.ofSeconds(60);
 
-    private final String run = UUID.randomUUID().toString();
-    private final String filesIndex = "chaos-reload-files-" + run;
-    private final String httpIndex = "chaos-reload-http-" + run;
-    private final String addedIndex = "chaos-reload-added-" + run;
-    private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
+    @RegisterExtension
+    final ChaosIndices indices = new ChaosIndices();
+    private final ElasticsearchQueries elasticsearch = indices.elasticsearch();
+    private final String filesIndex = indices.name("reload-files");
+    private final String httpIndex = indices.name("reload-http");
+    private final String addedIndex = indices.name("reload-added");
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void deleteIndices() throws Exception {
-        elasticsearch.send("DELETE", "/" + filesIndex + "," + httpIndex + "," + addedIndex
-                + "?ignore_unavailable=true", null);
-    }
 
     @Test
     void routesReloadedUnderTrafficLoseAndDuplicateNothing() throws Exception {
