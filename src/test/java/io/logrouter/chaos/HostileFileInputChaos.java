@@ -103,10 +103,9 @@ class HostileFileInputChaos {
                         longLines.size() + " document, message cut to " + longLineMessage.length()
                                 + " chars, tags " + longLineTags);
 
-                List<JsonNode> replaced = elasticsearch.search(filesIndex, "invalidutf8", "message");
-                long withReplacement = HostileInput.withReplacementCharacter(replaced);
+                HostileInput.InvalidUtf8Documents utf8 = HostileInput.invalidUtf8Documents(elasticsearch, filesIndex);
                 ChaosReport.row("file tail: invalid UTF-8", run + " JSON lines with bytes FF FE C3 28 in a string",
-                        fared, replaced.size() + " documents (in the exactly-once audit), " + withReplacement
+                        fared, utf8.documents() + " documents (in the exactly-once audit), " + utf8.replaced()
                                 + " with U+FFFD in place of the bad bytes");
 
                 List<JsonNode> nested = elasticsearch.search(filesIndex, "nesting", "error.message");
@@ -128,8 +127,8 @@ class HostileFileInputChaos {
                         () -> assertTrue(longLineMessage.startsWith("hostilelongline")
                                 && longLineMessage.length() <= MAX_EVENT_BYTES, "cut to maxEventBytes"),
                         () -> assertTrue(longLineTags.contains("truncated"), "tags " + longLineTags),
-                        () -> assertEquals(run, replaced.size(), "invalid UTF-8 lines"),
-                        () -> assertEquals(run, withReplacement, "U+FFFD in place of invalid bytes"),
+                        () -> assertEquals(run, utf8.documents(), "invalid UTF-8 lines"),
+                        () -> assertEquals(run, utf8.replaced(), "U+FFFD in place of invalid bytes"),
                         () -> assertEquals(1, nested.size(), "the nested line, kept with its marker"),
                         () -> assertTrue(tags(nested).contains("parse_failure"), "tags " + tags(nested)),
                         () -> assertTrue(regex.exactlyOnce(), regex.toString()),

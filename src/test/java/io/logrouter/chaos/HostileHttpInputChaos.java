@@ -95,11 +95,11 @@ class HostileHttpInputChaos {
                 ChaosReport.row("HTTP: body over the limit", "one NDJSON line of 11 MiB", fared, answer(overLimit)
                         + "; " + elasticsearch.search(index, "hostileoverlimit", "message").size() + " documents");
 
-                List<JsonNode> replaced = elasticsearch.search(index, "invalidutf8", "message");
-                long withReplacement = HostileInput.withReplacementCharacter(replaced);
+                HostileInput.InvalidUtf8Documents utf8 = HostileInput.invalidUtf8Documents(elasticsearch, index);
                 ChaosReport.row("HTTP: invalid UTF-8", run + " NDJSON lines with bytes FF FE C3 28 in a string",
-                        fared, answer(invalidUtf8) + "; " + replaced.size() + " documents (in the exactly-once"
-                                + " audit), " + withReplacement + " with U+FFFD in place of the bad bytes");
+                        fared, answer(invalidUtf8) + "; " + utf8.documents() + " documents (in the"
+                                + " exactly-once audit), " + utf8.replaced()
+                                + " with U+FFFD in place of the bad bytes");
 
                 List<JsonNode> nested = elasticsearch.search(index, "nesting", "error.message");
                 ChaosReport.row("HTTP: deeply nested JSON", "{\"a\": x " + NESTING + " as an NDJSON line; [ x "
@@ -119,8 +119,8 @@ class HostileHttpInputChaos {
                         () -> assertTrue(tags(longLines).contains("parse_failure"), "tags " + tags(longLines)),
                         () -> assertEquals(413, overLimit.statusCode(), answer(overLimit)),
                         () -> assertEquals(200, invalidUtf8.statusCode(), answer(invalidUtf8)),
-                        () -> assertEquals(run, replaced.size(), "invalid UTF-8 lines"),
-                        () -> assertEquals(run, withReplacement, "U+FFFD in place of invalid bytes"),
+                        () -> assertEquals(run, utf8.documents(), "invalid UTF-8 lines"),
+                        () -> assertEquals(run, utf8.replaced(), "U+FFFD in place of invalid bytes"),
                         () -> assertEquals(200, nestedLine.statusCode(), answer(nestedLine)),
                         () -> assertTrue(nestedLine.body().contains("\"line\":1"), "reported: "
                                 + answer(nestedLine)),

@@ -1,7 +1,9 @@
 package io.logrouter.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logrouter.it.ElasticsearchQueries;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -39,9 +41,22 @@ final class HostileInput {
         return lines.toByteArray();
     }
 
-    /** How many of {@code hits} have U+FFFD, the replacement character, in their message. */
-    static long withReplacementCharacter(List<JsonNode> hits) {
-        return hits.stream().filter(hit -> hit.path("_source").path("message").asText().contains("\uFFFD")).count();
+    /** Documents with the word {@code invalidutf8} in their message, and how many of those have U+FFFD too. */
+    record InvalidUtf8Documents(long documents, long replaced) {
+    }
+
+    static InvalidUtf8Documents invalidUtf8Documents(ElasticsearchQueries elasticsearch, String index)
+            throws IOException, InterruptedException {
+        String word = "{\"match_phrase\":{\"message\":\"invalidutf8\"}}";
+        String replaced = "{\"wildcard\":{\"message.keyword\":{\"value\":\"*\uFFFD*\"}}}";
+        return new InvalidUtf8Documents(count(elasticsearch, index, word),
+                count(elasticsearch, index, "{\"bool\":{\"filter\":[" + word + "," + replaced + "]}}"));
+    }
+
+    private static long count(ElasticsearchQueries elasticsearch, String index, String query)
+            throws IOException, InterruptedException {
+        return elasticsearch.send("POST", "/" + index + "/_count", "{\"query\":" + query + "}").path("count")
+                .asLong();
     }
 
     /** The union of the tags of {@code hits}. */
