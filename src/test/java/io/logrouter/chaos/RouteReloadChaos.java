@@ -22,9 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped file-tail and HTTP ingest routes in the packaged router, reloaded while an application writes to a
  * tailed file and shippers post to the ingest endpoint: the file-tail route gains a processor step, a broken version
- * of it is written (refused: the running one keeps going), the HTTP routes change a parameter under the shippers'
- * requests, a route file is added, read from and removed, and the file-tail route changes a source parameter. At the
- * end every event of every source is in Elasticsearch exactly once. {@code RouteReloadTest} proves the reload
+ * of it is written (refused: the running one keeps going), it changes a source parameter, the HTTP routes change a
+ * parameter under the shippers' requests, and a route file is added, read from and removed. At the end every event of every source is in Elasticsearch exactly once. {@code RouteReloadTest} proves the reload
  * mechanics in-process; this case is about volume: what a reload costs in-flight batches and requests.
  */
 class RouteReloadChaos {
@@ -79,6 +78,9 @@ class RouteReloadChaos {
                 awaitGrowth(filesIndex, fileEvents / 10);
                 awaitResult(router, publish(fileTail, broken), "rejected", withStep);
                 awaitGrowth(filesIndex, fileEvents / 10);
+                // the file-tail steps come first: reloads of the HTTP routes under load can take their stop timeout
+                awaitResult(router, publish(fileTail, withParameter), "loaded", withParameter);
+                awaitGrowth(filesIndex, fileEvents / 10);
                 String shippedHttp = Files.readString(httpIngest);
                 String httpChanged = edit(shippedHttp,
                         "      type: io.logrouter.transforms.parse.JsonParser\n",
@@ -100,7 +102,6 @@ class RouteReloadChaos {
                 // read by nobody now: a route that kept running after its file was removed would index these
                 Files.write(addedLogs.resolve("app.log"), SeqEvents.lines(addedEvents, addedEvents + 100),
                         StandardOpenOption.APPEND);
-                awaitResult(router, publish(fileTail, withParameter), "loaded", withParameter);
 
                 await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> files.done() && http.done());
