@@ -33,6 +33,7 @@ public final class HttpTraffic implements AutoCloseable {
     private final AtomicInteger acknowledged = new AtomicInteger();
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder connectionErrors = new LongAdder();
+    private final LongAdder withoutRetryAfter = new LongAdder();
     private final ExecutorService clients;
 
     /**
@@ -72,8 +73,12 @@ public final class HttpTraffic implements AutoCloseable {
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
             statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+            if ((status == 429 || status == 503) && response.headers().firstValue("Retry-After").isEmpty()) {
+                withoutRetryAfter.increment();
+            }
             return status / 100 == 2;
         } catch (IOException e) {
             connectionErrors.increment();
@@ -99,6 +104,11 @@ public final class HttpTraffic implements AutoCloseable {
         Map<Integer, Long> counts = new TreeMap<>();
         statuses.forEach((status, count) -> counts.put(status, count.sum()));
         return counts;
+    }
+
+    /** 429 and 503 answers that did not say when to retry. */
+    public long withoutRetryAfter() {
+        return withoutRetryAfter.sum();
     }
 
     public long connectionErrors() {

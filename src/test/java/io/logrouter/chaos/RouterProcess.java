@@ -117,6 +117,16 @@ public final class RouterProcess implements AutoCloseable {
         }
     }
 
+    /** The body of a GET that must answer 200 (the routes report, say). */
+    public String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
