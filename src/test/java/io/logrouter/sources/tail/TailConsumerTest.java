@@ -112,6 +112,45 @@ class TailConsumerTest {
     }
 
     @Test
+    void readsOnWhileABatchIsDeliveredButCheckpointsOnlyBehindIt() throws Exception {
+        Path log = dir.resolve("app.log");
+        Path registry = dir.resolve("registry.json");
+        append(log, "a\nb\nc\n");
+        RecordingSink sink = new RecordingSink();
+        sink.hold = "a";
+        try (TailHarness tail = TailHarness.start(uri("format=plain&batchSize=1&maxInFlightBatches=3"), sink)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> sink.messages().containsAll(List.of("b", "c")));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> Map.of(log.toString(), 0L).equals(committedOffsets(registry)));
+
+            sink.release.countDown();
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 6L).equals(committedOffsets(registry)));
+            assertEquals("a", sink.messages().get(2), "b and c were delivered while a was held");
+        }
+    }
+
+    @Test
+    void aBatchThatFailsBehindASlowOneIsReadAgainFromTheCheckpointAfterIt() throws Exception {
+        Path log = dir.resolve("app.log");
+        Path registry = dir.resolve("registry.json");
+        append(log, "a\nb\nc\n");
+        RecordingSink sink = new RecordingSink();
+        sink.hold = "a";
+        sink.refuseOnce = "b";
+        try (TailHarness tail = TailHarness.start(uri("format=plain&batchSize=1&maxInFlightBatches=3"), sink)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> sink.refused.size() == 1);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> Map.of(log.toString(), 0L).equals(committedOffsets(registry)) && !sink.messages().contains("b"));
+
+            sink.release.countDown();
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 6L).equals(committedOffsets(registry)));
+            List<String> messages = sink.messages();
+            assertEquals(List.of("a", "b", "c"), messages.stream().distinct().sorted().toList());
+            assertEquals(1, messages.stream().filter("a"::equals).count(), "the batch before the failed one is not read again");
+        }
+    }
+
+    @Test
     void aRestartResumesAtTheCheckpointWithoutLossOrRepeats() throws Exception {
         Path log = dir.resolve("app.log");
         Path registry = dir.resolve("registry.json");
