@@ -13,15 +13,13 @@ class InFlightBatchesTest {
     @Test
     void checkpointsFollowTheReadingOrderWhateverOrderDeliveriesFinishIn() {
         InFlightBatches<String> batches = new InFlightBatches<>(4);
-        InFlightBatches.Sent<String> first = batches.add("1");
-        InFlightBatches.Sent<String> second = batches.add("2");
-        InFlightBatches.Sent<String> third = batches.add("3");
+        List<InFlightBatches.Sent<String>> sent = List.of(batches.add("1"), batches.add("2"), batches.add("3"));
 
-        batches.completed(third, true);
-        batches.completed(second, true);
+        batches.completed(sent.get(2), true);
+        batches.completed(sent.get(1), true);
         assertEquals(List.of(), batches.takeDelivered(), "nothing passes the first batch while it is in flight");
 
-        batches.completed(first, true);
+        batches.completed(sent.get(0), true);
         assertEquals(List.of("1", "2", "3"), batches.takeDelivered());
         assertTrue(batches.isEmpty());
         assertFalse(batches.hasFailed());
@@ -30,16 +28,14 @@ class InFlightBatchesTest {
     @Test
     void aFailureStopsTheCheckpointsAtTheBatchBeforeIt() throws InterruptedException {
         InFlightBatches<String> batches = new InFlightBatches<>(4);
-        InFlightBatches.Sent<String> first = batches.add("1");
-        InFlightBatches.Sent<String> second = batches.add("2");
-        InFlightBatches.Sent<String> third = batches.add("3");
+        List<InFlightBatches.Sent<String>> sent = List.of(batches.add("1"), batches.add("2"), batches.add("3"));
 
-        batches.completed(second, false);
-        batches.completed(third, true);
+        batches.completed(sent.get(1), false);
+        batches.completed(sent.get(2), true);
         assertTrue(batches.hasFailed());
         assertThrows(IllegalStateException.class, batches::forgetAll, "the first batch is still in flight");
 
-        batches.completed(first, true);
+        batches.completed(sent.get(0), true);
         batches.awaitNoneInFlight();
         assertEquals(List.of("1"), batches.takeDelivered(), "the third batch succeeded, but after the failed one");
         batches.forgetAll();
