@@ -38,8 +38,8 @@ public class TailConfiguration {
     @UriParam(defaultValue = "200", description = "Milliseconds to wait for a batch to fill once it holds an event")
     private long batchLinger = 200;
 
-    @UriParam(defaultValue = "4", description = "Batches sent and not yet delivered at once: the next batch is read while earlier ones are delivered; 1 reads the next batch only after the previous one is delivered")
-    private int maxInFlightBatches = 4;
+    @UriParam(defaultValue = "2", description = "Batches sent and not yet checkpointed at once: the next batch is read while earlier ones are delivered; 1 reads the next batch only after the previous one is delivered")
+    private int maxInFlightBatches = 2;
 
     @UriParam(defaultValue = "1000", description = "Milliseconds between looks for new, renamed and deleted files")
     private long scanInterval = 1000;
