@@ -38,6 +38,9 @@ public class TailConfiguration {
     @UriParam(defaultValue = "200", description = "Milliseconds to wait for a batch to fill once it holds an event")
     private long batchLinger = 200;
 
+    @UriParam(defaultValue = "2", description = "Batches sent and not yet checkpointed at once: the next batch is read while earlier ones are delivered; 1 reads the next batch only after the previous one is delivered")
+    private int maxInFlightBatches = 2;
+
     @UriParam(defaultValue = "1000", description = "Milliseconds between looks for new, renamed and deleted files")
     private long scanInterval = 1000;
 
@@ -116,6 +119,14 @@ public class TailConfiguration {
 
     public void setBatchLinger(long batchLinger) {
         this.batchLinger = batchLinger;
+    }
+
+    public int getMaxInFlightBatches() {
+        return maxInFlightBatches;
+    }
+
+    public void setMaxInFlightBatches(int maxInFlightBatches) {
+        this.maxInFlightBatches = maxInFlightBatches;
     }
 
     public long getScanInterval() {
@@ -202,8 +213,8 @@ public class TailConfiguration {
         if (registry == null || registry.isBlank()) {
             throw new IllegalArgumentException("tail: registry (the checkpoint file) is required");
         }
-        if (batchSize < 1 || batchMaxBytes < 1 || maxEventBytes < 1) {
-            throw new IllegalArgumentException("tail: batchSize, batchMaxBytes and maxEventBytes must be positive");
+        if (batchSize < 1 || batchMaxBytes < 1 || maxEventBytes < 1 || maxInFlightBatches < 1) {
+            throw new IllegalArgumentException("tail: batchSize, batchMaxBytes, maxEventBytes and maxInFlightBatches must be positive");
         }
         // zero would make the consumer's thread spin on an idle file
         if (pollInterval < 1 || scanInterval < 1) {

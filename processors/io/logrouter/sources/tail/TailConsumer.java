@@ -9,25 +9,28 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tails the included files on a thread of its own and sends their lines as {@link EventBatch} exchanges, one at a
- * time. A file's checkpoint only moves once the exchange carrying its lines has completed without an exception; when
- * it fails, every file is read again from its checkpoint, after a growing pause, so the same events (with the same
- * ids) are offered again. Nothing is checkpointed before it is delivered.
+ * Tails the included files on a thread of its own and sends their lines as {@link EventBatch} exchanges, up to
+ * maxInFlightBatches at once on a small pool of delivery threads, so that the next batch is read while the earlier
+ * ones are delivered. A file's checkpoint only moves to the end of a batch once that exchange and every one read before
+ * it have completed without an exception; when one fails, reading stops until none is in flight, and every file is read
+ * again from its checkpoint, after a growing pause, so the same events (with the same ids) are offered again.
+ * Nothing is checkpointed before it is delivered.
  */
 public class TailConsumer extends DefaultConsumer {
 
@@ -49,6 +52,9 @@ public class TailConsumer extends DefaultConsumer {
     private CheckpointRegistry registry;
     private FileScanner scanner;
     private ExecutorService executor;
+    private ExecutorService deliveries;
+    /** Each batch's marks: where every file's checkpoint moves once the batch is delivered. */
+    private InFlightBatches<List<ReadMark>> inFlight;
     private CountDownLatch stopRequested;
     private long batchBytes;
     private int firstFile;
@@ -87,8 +93,11 @@ public class TailConsumer extends DefaultConsumer {
         checkpoints.putAll(registry.load());
         scanner = new FileScanner(config.getInclude(), config.getExclude());
         stopRequested = new CountDownLatch(1);
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "tail:" + ((TailEndpoint) getEndpoint()).getName());
+        inFlight = new InFlightBatches<>(config.getMaxInFlightBatches());
+        String name = ((TailEndpoint) getEndpoint()).getName();
+        ExecutorServiceManager threads = getEndpoint().getCamelContext().getExecutorServiceManager();
+        deliveries = threads.newFixedThreadPool(this, "tail-delivery:" + name, config.getMaxInFlightBatches());
+        executor = threads.newSingleThreadExecutor(this, "tail:" + name);
         executor.execute(this::run);
     }
 
@@ -99,9 +108,13 @@ public class TailConsumer extends DefaultConsumer {
         }
         if (executor != null) {
             stopRequested.countDown();
-            // waits for the batch in flight: the thread closes every file on its way out
+            // waits for the batches in flight: the thread checkpoints them and closes every file on its way out
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
             executor = null;
+        }
+        if (deliveries != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(deliveries);
+            deliveries = null;
         }
         super.doStop();
     }
@@ -117,29 +130,45 @@ public class TailConsumer extends DefaultConsumer {
                         startup = false;
                         nextScan = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.getScanInterval());
                     }
+                    checkpointDelivered();
+                    if (inFlight.hasFailed()) {
+                        // the batches after the failed one are sent again even if they were delivered: same ids
+                        awaitNoneInFlight();
+                        checkpointDelivered();
+                        readAgainFromCheckpoints();
+                        continue;
+                    }
+                    if (!inFlight.hasRoom()) {
+                        awaitCompletion();
+                        continue;
+                    }
                     EventBatch batch = fillBatch();
                     if (stopping()) {
                         // not delivered, so not checkpointed: the next start reads these lines again
                         break;
                     }
-                    if (!batch.isEmpty() && !deliver(batch)) {
-                        rewind();
-                        pause(backoffMillis());
-                        continue;
-                    }
-                    failures = 0;
-                    commit();
-                    lastProgress = System.nanoTime();
-                    if (batch.isEmpty()) {
+                    if (!batch.isEmpty()) {
+                        send(batch);
+                    } else if (inFlight.isEmpty()) {
+                        checkpoint(marks());
                         pause(config.getPollInterval());
+                    } else {
+                        awaitCompletion();
                     }
                 } catch (IOException | RuntimeException e) {
                     getExceptionHandler().handleException("tail: cannot read or checkpoint; reading again from the last checkpoint", e);
-                    rewind();
-                    pause(backoffMillis());
+                    awaitNoneInFlight();
+                    readAgainFromCheckpoints();
                 }
             }
         } finally {
+            // the batches in flight finish; those delivered in order are checkpointed, nothing after a failed one
+            awaitNoneInFlight();
+            try {
+                checkpointDelivered();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot checkpoint the last delivered batches; they are read again at the next start: {}", e.toString());
+            }
             files.values().forEach(this::closeQuietly);
             files.clear();
             openFiles = 0;
@@ -278,6 +307,28 @@ public class TailConsumer extends DefaultConsumer {
         return progress;
     }
 
+    /** Hands the batch to a delivery thread, with every file's mark at its end. */
+    private void send(EventBatch batch) {
+        InFlightBatches.Sent<List<ReadMark>> sent = inFlight.add(marks());
+        try {
+            deliveries.execute(() -> {
+                boolean delivered = false;
+                try {
+                    delivered = deliver(batch);
+                } finally {
+                    inFlight.completed(sent, delivered);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.completed(sent, false);
+            throw e;
+        }
+    }
+
+    private List<ReadMark> marks() {
+        return files.values().stream().map(TailedFile::mark).toList();
+    }
+
     /**
      * Sends the batch and waits for its outcome. An exception, or a route that marked the exchange for rollback,
      * means not delivered; an exception the route handled itself (a dead letter) counts as delivered.
@@ -303,17 +354,31 @@ public class TailConsumer extends DefaultConsumer {
         return delivered;
     }
 
-    /** After a delivery: moves every file's checkpoint, releases the drained files and saves the registry. */
-    private void commit() throws IOException {
+    /** Checkpoints the batches delivered, as far as every batch read before them is delivered too. */
+    private void checkpointDelivered() throws IOException {
+        List<List<ReadMark>> delivered = inFlight.takeDelivered();
+        if (!delivered.isEmpty()) {
+            checkpoint(delivered.stream().flatMap(List::stream).toList());
+        }
+    }
+
+    /**
+     * After a delivery: moves the files' checkpoints to their marks, oldest first, releases the files drained by then
+     * and saves the registry.
+     */
+    private void checkpoint(List<ReadMark> marks) throws IOException {
         boolean changed = false;
-        for (Iterator<TailedFile> it = files.values().iterator(); it.hasNext(); ) {
-            TailedFile file = it.next();
-            file.commit();
+        for (ReadMark mark : marks) {
+            TailedFile file = mark.file();
+            // a file released, or dropped and opened again, since the mark was taken is not this one any more
+            if (files.get(file.identity()) != file || !file.commit(mark)) {
+                continue;
+            }
             Checkpoint checkpoint = file.checkpoint();
-            if (file.isDrained()) {
+            if (mark.drained()) {
                 LOG.info("Released {}: read to its end after it was rotated away or deleted", file.path());
                 closeQuietly(file);
-                it.remove();
+                files.remove(file.identity());
                 changed |= checkpoints.remove(checkpoint.identity()) != null;
             } else {
                 changed |= !checkpoint.equals(checkpoints.put(checkpoint.identity(), checkpoint));
@@ -323,6 +388,15 @@ public class TailConsumer extends DefaultConsumer {
         if (changed) {
             registry.save(checkpoints.values());
         }
+        failures = 0;
+        lastProgress = System.nanoTime();
+    }
+
+    /** After a failure, with nothing in flight: every file goes back to its checkpoint, after a growing pause. */
+    private void readAgainFromCheckpoints() {
+        inFlight.forgetAll();
+        rewind();
+        pause(backoffMillis());
     }
 
     private void rewind() {
@@ -350,6 +424,26 @@ public class TailConsumer extends DefaultConsumer {
 
     private boolean stopping() {
         return stopRequested.getCount() == 0;
+    }
+
+    private void awaitCompletion() {
+        try {
+            inFlight.awaitCompletion(config.getPollInterval());
+        } catch (InterruptedException e) {
+            // as in pause: only stopRequested ends the thread
+        }
+    }
+
+    /** Deliveries end within the sinks' retry budgets, so this wait ends too, even on shutdown. */
+    private void awaitNoneInFlight() {
+        while (true) {
+            try {
+                inFlight.awaitNoneInFlight();
+                return;
+            } catch (InterruptedException e) {
+                // as in pause: an interrupt must not leave batches in flight behind a rewind
+            }
+        }
     }
 
     private void pause(long millis) {

@@ -173,14 +173,26 @@ final class TailedFile implements Closeable {
         return drained;
     }
 
-    /** The emitted events were delivered: the checkpoint moves up to the first line not yet fully emitted. */
-    void commit() throws IOException {
+    /** Where the checkpoint moves once the events emitted so far are delivered: the first line not yet fully emitted. */
+    ReadMark mark() {
         long heldBackFrom = heldBack.stream().mapToLong(PendingByStream::earliestOffset).min().orElseThrow();
-        committedOffset = drained ? lines.position() : Math.min(lines.lineStart(), heldBackFrom);
+        return new ReadMark(this, generation, drained ? lines.position() : Math.min(lines.lineStart(), heldBackFrom), drained);
+    }
+
+    /**
+     * The events up to the mark were delivered: the checkpoint moves there. False, and nothing moves, when the
+     * content was replaced after the mark was taken (its offsets belong to the old content).
+     */
+    boolean commit(ReadMark mark) throws IOException {
+        if (mark.generation() != generation) {
+            return false;
+        }
+        committedOffset = mark.offset();
         // grown only while the bytes it covers are still the ones read: else the next read must see the change
         if (fingerprint.canGrow(channel.size()) && fingerprint.matches(channel)) {
             fingerprint = Fingerprint.of(channel);
         }
+        return true;
     }
 
     /** The emitted events were not delivered: forget them and everything held back, and read again from the checkpoint. */

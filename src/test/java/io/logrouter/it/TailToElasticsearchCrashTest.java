@@ -52,7 +52,8 @@ class TailToElasticsearchCrashTest {
                 + "&pollInterval=20&scanInterval=100";
         String sink = "elasticsearch-bulk:crash?index=" + index;
 
-        append(app, 2000);
+        // a backlog long enough for the kill to land in it, with several batches in flight (search reads 10 000 at most)
+        append(app, 6000);
         append(other, 300);
         Process agent = start(tail, sink);
         try {

@@ -112,6 +112,48 @@ class TailConsumerTest {
     }
 
     @Test
+    void readsOnWhileABatchIsDeliveredButCheckpointsOnlyBehindIt() throws Exception {
+        Path log = dir.resolve("app.log");
+        Path registry = dir.resolve("registry.json");
+        RecordingSink sink = new RecordingSink();
+        try (TailHarness tail = startWithTheFirstOfThreeBatchesHeld(sink)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> sink.messages().containsAll(List.of("b", "c")));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> Map.of(log.toString(), 0L).equals(committedOffsets(registry)));
+
+            sink.release.countDown();
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 6L).equals(committedOffsets(registry)));
+            assertEquals("a", sink.messages().get(2), "b and c were delivered while a was held");
+        }
+    }
+
+    @Test
+    void aBatchThatFailsBehindASlowOneIsReadAgainFromTheCheckpointAfterIt() throws Exception {
+        Path log = dir.resolve("app.log");
+        Path registry = dir.resolve("registry.json");
+        RecordingSink sink = new RecordingSink();
+        sink.refuseOnce = "b";
+        try (TailHarness tail = startWithTheFirstOfThreeBatchesHeld(sink)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> sink.refused.size() == 1);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> Map.of(log.toString(), 0L).equals(committedOffsets(registry)) && !sink.messages().contains("b"));
+
+            sink.release.countDown();
+            await().atMost(Duration.ofSeconds(15)).until(() -> Map.of(log.toString(), 6L).equals(committedOffsets(registry)));
+            List<String> messages = sink.messages();
+            assertEquals(List.of("a", "b", "c"), messages.stream().distinct().sorted().toList());
+            assertEquals(1, messages.stream().filter("a"::equals).count(), "the batch before the failed one is not read again");
+        }
+    }
+
+    /** Lines a, b and c in batches of one, all three in flight at once; the batch of a waits for sink.release. */
+    private TailHarness startWithTheFirstOfThreeBatchesHeld(RecordingSink sink) throws Exception {
+        append(dir.resolve("app.log"), "a\nb\nc\n");
+        sink.hold = "a";
+        return TailHarness.start(uri("format=plain&batchSize=1&maxInFlightBatches=3"), sink);
+    }
+
+    @Test
     void aRestartResumesAtTheCheckpointWithoutLossOrRepeats() throws Exception {
         Path log = dir.resolve("app.log");
         Path registry = dir.resolve("registry.json");
