@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ElasticsearchOutageChaos {
 
-    private final String fileIndex = "chaos-es-outage-file-" + UUID.randomUUID();
-    private final String httpIndex = "chaos-es-outage-http-" + UUID.randomUUID();
+    @RegisterExtension
+    final CaseIndex fileIndex = new CaseIndex("chaos-es-outage-file");
+    @RegisterExtension
+    final CaseIndex httpIndex = new CaseIndex("chaos-es-outage-http");
     private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
     private final StackService elasticsearchServer = new StackService("elasticsearch");
 
@@ -30,9 +32,8 @@ class ElasticsearchOutageChaos {
     Path dir;
 
     @AfterEach
-    void deleteIndices() throws Exception {
+    void startElasticsearch() throws Exception {
         elasticsearchServer.start();
-        elasticsearch.send("DELETE", "/" + fileIndex + "," + httpIndex + "?ignore_unavailable=true", null);
     }
 
     @Test
@@ -44,14 +45,15 @@ class ElasticsearchOutageChaos {
                 RoutesFolder.of(dir, "file-tail.yaml", "http-ingest.yaml", "dead-letter.yaml"))
                 .env("LOGROUTER_TAIL_INCLUDE", logs + "/*.log")
                 .env("LOGROUTER_TAIL_REGISTRY", dir.resolve("registry.json").toString())
-                .env("LOGROUTER_INDEX_FILES", fileIndex)
-                .env("LOGROUTER_INDEX_HTTP", httpIndex)
+                .env("LOGROUTER_INDEX_FILES", fileIndex.name())
+                .env("LOGROUTER_INDEX_HTTP", httpIndex.name())
                 .start();
                 FileTraffic files = new FileTraffic(logs.resolve("app.log"), events, events / 40);
                 HttpTraffic http = new HttpTraffic(router.uri("/ingest/ndjson"), events, 100, 2,
                         Duration.ofMillis(400))) {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> elasticsearch.count(fileIndex) >= events / 5 && http.acknowledged() >= events / 5);
+                    .until(() -> elasticsearch.count(fileIndex.name()) >= events / 5
+                            && http.acknowledged() >= events / 5);
 
             elasticsearchServer.stop();
             Instant back = Instant.now().plus(outage);
@@ -67,9 +69,9 @@ class ElasticsearchOutageChaos {
                     .until(() -> router.status("/q/health/ready") == 200);
             assertTrue(http.awaitDone(Duration.ofMinutes(5)), "the shippers did not get every chunk through");
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> files.done() && elasticsearch.count(fileIndex) >= events);
-            SeqAudit fileAudit = SeqAudit.ofIndex(elasticsearch, fileIndex, events);
-            SeqAudit httpAudit = SeqAudit.ofIndex(elasticsearch, httpIndex, events);
+                    .until(() -> files.done() && elasticsearch.count(fileIndex.name()) >= events);
+            SeqAudit fileAudit = SeqAudit.ofIndex(elasticsearch, fileIndex.name(), events);
+            SeqAudit httpAudit = SeqAudit.ofIndex(elasticsearch, httpIndex.name(), events);
             String fault = "Elasticsearch stopped " + outage.toSeconds() + " s (plus its start-up), started again";
             String health = "stayed up, readiness " + (readinessWentDown ? "503 during the outage" : "never 503")
                     + " and back to 200, peak RSS " + router.peakRssMebibytes() + " MiB";

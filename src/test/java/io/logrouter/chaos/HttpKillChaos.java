@@ -8,9 +8,8 @@ import io.logrouter.it.ElasticsearchQueries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,16 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpKillChaos {
 
-    private final String index = "chaos-http-kill-" + UUID.randomUUID();
+    @RegisterExtension
+    final CaseIndex index = new CaseIndex("chaos-http-kill");
     private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void deleteIndex() throws Exception {
-        elasticsearch.send("DELETE", "/" + index + "?ignore_unavailable=true", null);
-    }
 
     @Test
     void whatWasAnsweredSurvivesAKillAndRetriedChunksDoNotDuplicate() throws Exception {
@@ -37,7 +32,7 @@ class HttpKillChaos {
         int kills = ChaosScale.events(1, 3);
         try (RouterProcess router = new RouterProcess("http-kill",
                 RoutesFolder.of(dir, "http-ingest.yaml", "dead-letter.yaml"))
-                .env("LOGROUTER_INDEX_HTTP", index).start();
+                .env("LOGROUTER_INDEX_HTTP", index.name()).start();
                 HttpTraffic traffic = new HttpTraffic(router.uri("/ingest/ndjson"), events, 200, 4,
                         Duration.ofMillis(50))) {
             for (int kill = 1; kill <= kills; kill++) {
@@ -45,13 +40,13 @@ class HttpKillChaos {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                         .until(() -> traffic.acknowledged() >= target);
                 router.kill();
-                List<Long> answeredButLost = SeqAudit.ofIndex(elasticsearch, index, events).missing().stream()
+                List<Long> answeredButLost = SeqAudit.ofIndex(elasticsearch, index.name(), events).missing().stream()
                         .filter(traffic::acknowledged).toList();
                 assertEquals(List.of(), answeredButLost, "answered 2xx before the kill, not in Elasticsearch");
                 router.start();
             }
             assertTrue(traffic.awaitDone(Duration.ofMinutes(5)), "the shippers did not get every chunk through");
-            SeqAudit audit = SeqAudit.ofIndex(elasticsearch, index, events);
+            SeqAudit audit = SeqAudit.ofIndex(elasticsearch, index.name(), events);
             ChaosReport.row("HTTP: router killed", kills + " x kill -9 mid-stream, shippers retry", audit,
                     "peak RSS " + router.peakRssMebibytes() + " MiB, answers " + traffic.statuses()
                             + ", connection errors " + traffic.connectionErrors());
