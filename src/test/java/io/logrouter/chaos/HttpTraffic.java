@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ public final class HttpTraffic implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger nextChunk = new AtomicInteger();
     private final AtomicInteger acknowledged = new AtomicInteger();
+    private final Set<Integer> acknowledgedChunks = ConcurrentHashMap.newKeySet();
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder connectionErrors = new LongAdder();
     private final LongAdder withoutRetryAfter = new LongAdder();
@@ -63,6 +65,7 @@ public final class HttpTraffic implements AutoCloseable {
                 Thread.sleep(RETRY_PAUSE.toMillis());
             }
             acknowledged.addAndGet(to - from);
+            acknowledgedChunks.add(from / chunk);
             Thread.sleep(pause.toMillis());
         }
         return null;
@@ -89,6 +92,11 @@ public final class HttpTraffic implements AutoCloseable {
     /** Events answered 2xx: the router has them in the sink. */
     public int acknowledged() {
         return acknowledged.get();
+    }
+
+    /** Whether the router answered 2xx for the chunk that holds {@code seq}: it promised to have it. */
+    public boolean acknowledged(long seq) {
+        return acknowledgedChunks.contains((int) (seq / chunk));
     }
 
     public boolean done() {

@@ -17,4 +17,10 @@ public final class RoutesFolder {
         }
         return routes;
     }
+
+    /** Adds a route file of the case's own (from the test resources) next to the shipped ones. */
+    public static Path add(Path routes, Path file) throws IOException {
+        Files.copy(file, routes.resolve(file.getFileName()));
+        return routes;
+    }
 }
