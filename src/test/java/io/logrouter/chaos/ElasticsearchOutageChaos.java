@@ -21,11 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ElasticsearchOutageChaos {
 
+    // deleted after the @AfterEach below has started Elasticsearch again
     @RegisterExtension
-    final CaseIndex fileIndex = new CaseIndex("chaos-es-outage-file");
-    @RegisterExtension
-    final CaseIndex httpIndex = new CaseIndex("chaos-es-outage-http");
-    private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
+    final ChaosIndices indices = new ChaosIndices();
+    private final String fileIndex = indices.name("es-outage-file");
+    private final String httpIndex = indices.name("es-outage-http");
+    private final ElasticsearchQueries elasticsearch = indices.elasticsearch();
     private final StackService elasticsearchServer = new StackService("elasticsearch");
 
     @TempDir
@@ -45,14 +46,14 @@ class ElasticsearchOutageChaos {
                 RoutesFolder.of(dir, "file-tail.yaml", "http-ingest.yaml", "dead-letter.yaml"))
                 .env("LOGROUTER_TAIL_INCLUDE", logs + "/*.log")
                 .env("LOGROUTER_TAIL_REGISTRY", dir.resolve("registry.json").toString())
-                .env("LOGROUTER_INDEX_FILES", fileIndex.name())
-                .env("LOGROUTER_INDEX_HTTP", httpIndex.name())
+                .env("LOGROUTER_INDEX_FILES", fileIndex)
+                .env("LOGROUTER_INDEX_HTTP", httpIndex)
                 .start();
                 FileTraffic files = new FileTraffic(logs.resolve("app.log"), events, events / 40);
                 HttpTraffic http = new HttpTraffic(router.uri("/ingest/ndjson"), events, 100, 2,
                         Duration.ofMillis(400))) {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> elasticsearch.count(fileIndex.name()) >= events / 5
+                    .until(() -> elasticsearch.count(fileIndex) >= events / 5
                             && http.acknowledged() >= events / 5);
 
             elasticsearchServer.stop();
@@ -69,9 +70,9 @@ class ElasticsearchOutageChaos {
                     .until(() -> router.status("/q/health/ready") == 200);
             assertTrue(http.awaitDone(Duration.ofMinutes(5)), "the shippers did not get every chunk through");
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> files.done() && elasticsearch.count(fileIndex.name()) >= events);
-            SeqAudit fileAudit = SeqAudit.ofIndex(elasticsearch, fileIndex.name(), events);
-            SeqAudit httpAudit = SeqAudit.ofIndex(elasticsearch, httpIndex.name(), events);
+                    .until(() -> files.done() && elasticsearch.count(fileIndex) >= events);
+            SeqAudit fileAudit = SeqAudit.ofIndex(elasticsearch, fileIndex, events);
+            SeqAudit httpAudit = SeqAudit.ofIndex(elasticsearch, httpIndex, events);
             String fault = "Elasticsearch stopped " + outage.toSeconds() + " s (plus its start-up), started again";
             String health = "stayed up, readiness " + (readinessWentDown ? "503 during the outage" : "never 503")
                     + " and back to 200, peak RSS " + router.peakRssMebibytes() + " MiB";

@@ -7,9 +7,8 @@ import io.logrouter.it.ElasticsearchQueries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,16 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FileTailKillChaos {
 
-    private final String index = "chaos-tail-kill-" + UUID.randomUUID();
-    private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
+    @RegisterExtension
+    final ChaosIndices indices = new ChaosIndices();
+    private final String index = indices.name("tail-kill");
+    private final ElasticsearchQueries elasticsearch = indices.elasticsearch();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void deleteIndex() throws Exception {
-        elasticsearch.send("DELETE", "/" + index + "?ignore_unavailable=true", null);
-    }
 
     @Test
     void aKilledRouterResumesFromItsCheckpointWithoutLossOrDuplicates() throws Exception {

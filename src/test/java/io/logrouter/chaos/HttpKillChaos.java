@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpKillChaos {
 
     @RegisterExtension
-    final CaseIndex index = new CaseIndex("chaos-http-kill");
-    private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
+    final ChaosIndices indices = new ChaosIndices();
+    private final String index = indices.name("http-kill");
+    private final ElasticsearchQueries elasticsearch = indices.elasticsearch();
 
     @TempDir
     Path dir;
@@ -32,7 +33,7 @@ class HttpKillChaos {
         int kills = ChaosScale.events(1, 3);
         try (RouterProcess router = new RouterProcess("http-kill",
                 RoutesFolder.of(dir, "http-ingest.yaml", "dead-letter.yaml"))
-                .env("LOGROUTER_INDEX_HTTP", index.name()).start();
+                .env("LOGROUTER_INDEX_HTTP", index).start();
                 HttpTraffic traffic = new HttpTraffic(router.uri("/ingest/ndjson"), events, 200, 4,
                         Duration.ofMillis(50))) {
             for (int kill = 1; kill <= kills; kill++) {
@@ -40,13 +41,13 @@ class HttpKillChaos {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                         .until(() -> traffic.acknowledged() >= target);
                 router.kill();
-                List<Long> answeredButLost = SeqAudit.ofIndex(elasticsearch, index.name(), events).missing().stream()
+                List<Long> answeredButLost = SeqAudit.ofIndex(elasticsearch, index, events).missing().stream()
                         .filter(traffic::acknowledged).toList();
                 assertEquals(List.of(), answeredButLost, "answered 2xx before the kill, not in Elasticsearch");
                 router.start();
             }
             assertTrue(traffic.awaitDone(Duration.ofMinutes(5)), "the shippers did not get every chunk through");
-            SeqAudit audit = SeqAudit.ofIndex(elasticsearch, index.name(), events);
+            SeqAudit audit = SeqAudit.ofIndex(elasticsearch, index, events);
             ChaosReport.row("HTTP: router killed", kills + " x kill -9 mid-stream, shippers retry", audit,
                     "peak RSS " + router.peakRssMebibytes() + " MiB, answers " + traffic.statuses()
                             + ", connection errors " + traffic.connectionErrors());
