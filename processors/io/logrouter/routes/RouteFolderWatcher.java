@@ -35,6 +35,7 @@ public class RouteFolderWatcher {
     private final RouteFolder folder;
     private final Duration pollInterval;
     private final RouteReloader reloader;
+    private volatile boolean reconciling;
     private ScheduledExecutorService executor;
     private boolean missingReported;
 
@@ -67,6 +68,14 @@ public class RouteFolderWatcher {
         return reloader.statuses();
     }
 
+    /**
+     * Whether the routes are being compared with the folder and swapped right now: a route missing at this moment may
+     * be between its old and its new version.
+     */
+    public boolean reconciling() {
+        return reconciling;
+    }
+
     public Path dir() {
         return folder.dir();
     }
@@ -81,6 +90,7 @@ public class RouteFolderWatcher {
             return;
         }
         missingReported = false;
+        reconciling = true;
         try {
             for (RouteFileStatus change : reloader.reconcile(folder.read())) {
                 Counter.builder("logrouter.route.reloads")
@@ -93,6 +103,8 @@ public class RouteFolderWatcher {
             LOG.warn("Routes folder {} could not be read; looking again in {}", folder.dir(), pollInterval, e);
         } catch (RuntimeException e) {
             LOG.error("Routes folder {}: reload failed; looking again in {}", folder.dir(), pollInterval, e);
+        } finally {
+            reconciling = false;
         }
     }
 }

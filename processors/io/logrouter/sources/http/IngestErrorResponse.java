@@ -6,12 +6,14 @@ import io.logrouter.sinks.SinkUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The answer to a request that failed, for the route's {@code onException}: the status and reason of an
- * {@link IngestRejectedException}, 503 when a sink could not write within its retry budget, and 500 for anything
+ * {@link IngestRejectedException}, 503 when a sink could not write within its retry budget or a route is between two
+ * versions of its file, and 500 for anything
  * else (whose details go to the log, not to the client). The body is Elasticsearch's error format,
  * {@code {"error":{"type":..,"reason":..},"status":..}}, which the shippers pointed at the {@code _bulk} endpoint
  * parse and which reads as well for the plain ingest endpoints. 429 and 503 say when to retry.
@@ -37,6 +39,11 @@ public final class IngestErrorResponse implements Processor {
             status = 503;
             reason = "a sink is unavailable, nothing was acknowledged: retry later";
             retryAfter = unavailableRetryAfterSeconds;
+        } else if (failure instanceof DirectConsumerNotAvailableException) {
+            // a route this request needs is between two versions of its file (a hot reload): retriable, not a fault
+            status = 503;
+            reason = "routes are being reloaded, nothing was acknowledged: retry";
+            retryAfter = 1;
         } else {
             LOG.error("HTTP ingest failed (route {})", exchange.getFromRouteId(), failure);
             status = 500;

@@ -128,6 +128,8 @@ class RouteReloadChaos {
                         () -> assertTrue(httpAudit.exactlyOnce(), httpAudit.toString()),
                         () -> assertTrue(addedAudit.exactlyOnce(), "the removed route's lines: " + addedAudit),
                         () -> assertTrue(v2 > 0 && v3 > 0, "each version processed some: v2 " + v2 + ", v3 " + v3),
+                        () -> assertTrue(http.statuses().keySet().stream().allMatch(s -> s == 200 || s == 503),
+                                "a swap is answered 503 and retried, never 404 or 500: " + http.statuses()),
                         () -> assertEquals(0, liveness.failures(), liveness.toString()),
                         () -> assertTrue(router.isAlive(), "router died"));
             }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logrouter.sinks.SinkUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,14 @@ class IngestErrorResponseTest {
         JsonNode body = new ObjectMapper().readTree(response.getBody(String.class));
         assertEquals(503, body.get("status").asInt());
         assertFalse(body.at("/error/reason").asText().contains("retries"), "sink details stay in the log");
+    }
+
+    @Test
+    void aRouteBetweenTwoVersionsOfItsFileIs503WithRetryAfter() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        Message response = answer(new DirectConsumerNotAvailableException("No consumers available", exchange));
+        assertEquals(503, response.getHeader(Exchange.HTTP_RESPONSE_CODE));
+        assertEquals("1", response.getHeader("Retry-After"));
     }
 
     @Test
