@@ -3,7 +3,9 @@ package io.logrouter.sinks;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import io.logrouter.event.LogEvent;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,6 +35,9 @@ public final class NdjsonLine {
     }
 
     public static void write(JsonGenerator json, LogEvent event, String idField) throws IOException {
+        // the nodes serialize themselves: json.writeTree would go through ObjectMapper.writeValue for every field,
+        // which builds a serializer provider and flushes the generator each time (most of the sink's CPU)
+        SerializerProvider provider = MAPPER.getSerializerProviderInstance();
         json.writeStartObject();
         if (idField != null) {
             json.writeStringField(idField, event.id());
@@ -42,7 +47,7 @@ public final class NdjsonLine {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getKey().equals(idField)) {
                 json.writeFieldName(field.getKey());
-                json.writeTree(field.getValue());
+                ((JsonSerializable) field.getValue()).serialize(json, provider);
             }
         }
         json.writeEndObject();

@@ -23,12 +23,16 @@ import org.apache.camel.support.DefaultProducer;
 public class NdjsonFileProducer extends DefaultProducer {
 
     private static final String STAGE = "file";
+    /** A bound on the per-line estimate, so that one batch of huge lines does not size every later buffer. */
+    private static final int MAX_LINE_ESTIMATE = 4096;
 
     private final Path file;
     private final boolean sync;
     private final String idField;
     private final SinkMetrics metrics;
     private FileChannel channel;
+    /** The average line of the last batch: a batch's buffer is then allocated once instead of doubling its way up. */
+    private volatile int lineEstimate = 256;
 
     public NdjsonFileProducer(NdjsonFileEndpoint endpoint) {
         super(endpoint);
@@ -64,7 +68,7 @@ public class NdjsonFileProducer extends DefaultProducer {
         if (batch.isEmpty()) {
             return;
         }
-        ByteBuffer lines = ByteBuffer.wrap(lines(batch));
+        ByteBuffer lines = lines(batch);
         int size = lines.remaining();
         long start = System.nanoTime();
         synchronized (this) {
@@ -80,13 +84,26 @@ public class NdjsonFileProducer extends DefaultProducer {
         metrics.acknowledged(batch);
     }
 
-    private byte[] lines(EventBatch batch) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(batch.size() * 256);
+    private ByteBuffer lines(EventBatch batch) throws IOException {
+        LineBuffer bytes = new LineBuffer(batch.size() * (lineEstimate + lineEstimate / 8));
         try (JsonGenerator json = NdjsonLine.generator(bytes)) {
             for (LogEvent event : batch) {
                 NdjsonLine.write(json, event, idField);
             }
         }
-        return bytes.toByteArray();
+        lineEstimate = Math.min(MAX_LINE_ESTIMATE, bytes.size() / batch.size() + 1);
+        return bytes.written();
+    }
+
+    /** Hands out what was written without the copy {@code toByteArray} makes. */
+    private static final class LineBuffer extends ByteArrayOutputStream {
+
+        LineBuffer(int size) {
+            super(size);
+        }
+
+        ByteBuffer written() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
     }
 }

@@ -81,8 +81,7 @@ public class ContentRouter extends ServiceSupport implements Processor, CamelCon
         for (LogEvent event : batch) {
             for (Destination destination : routing.destinationsOf(event, view)) {
                 // dropped events are only counted: no copy to protect
-                LogEvent copy = destination instanceof Destination.Drop ? event
-                        : new LogEvent(event.id(), event.fields().deepCopy());
+                LogEvent copy = destination instanceof Destination.Drop ? event : event.copy();
                 parts.computeIfAbsent(destination, d -> new EventBatch().receivedNanos(batch.receivedNanos())).add(copy);
             }
         }
