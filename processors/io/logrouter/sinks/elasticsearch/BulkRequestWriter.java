@@ -84,7 +84,8 @@ public final class BulkRequestWriter {
             json.writeEndObject();
             json.writeEndObject();
             json.writeRaw('\n');
-            MAPPER.writeTree(json, event.fields());
+            // the node serializes itself: writeTree would build a serializer provider and flush for every event
+            event.fields().serialize(json, MAPPER.getSerializerProviderInstance());
             json.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
