@@ -1,6 +1,6 @@
 package io.logrouter.routes;
 
-import io.vertx.core.http.HttpHeaders;
+import io.logrouter.sources.http.ElasticsearchError;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,12 +30,6 @@ public class ReloadGapAnswer {
             context.next();
             return;
         }
-        // the body is read and dropped: a client still writing it must get the answer, not a reset connection
-        context.request().handler(ignored -> { });
-        context.response().setStatusCode(503)
-                .putHeader("Retry-After", "1")
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end("{\"error\":{\"type\":\"unavailable_shards_exception\",\"reason\":\"routes are being reloaded,"
-                        + " retry\"},\"status\":503}");
+        ElasticsearchError.answer(context, 503, 1, "routes are being reloaded, retry");
     }
 }

@@ -1,7 +1,5 @@
 package io.logrouter.sources.http;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.sinks.SinkUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,9 +12,8 @@ import org.slf4j.LoggerFactory;
  * The answer to a request that failed, for the route's {@code onException}: the status and reason of an
  * {@link IngestRejectedException}, 503 when a sink could not write within its retry budget or a route is between two
  * versions of its file, and 500 for anything
- * else (whose details go to the log, not to the client). The body is Elasticsearch's error format,
- * {@code {"error":{"type":..,"reason":..},"status":..}}, which the shippers pointed at the {@code _bulk} endpoint
- * parse and which reads as well for the plain ingest endpoints. 429 and 503 say when to retry.
+ * else (whose details go to the log, not to the client), in Elasticsearch's error format ({@link ElasticsearchError}),
+ * which reads as well for the plain ingest endpoints. 429 and 503 say when to retry.
  */
 public final class IngestErrorResponse implements Processor {
 
@@ -49,12 +46,7 @@ public final class IngestErrorResponse implements Processor {
             status = 500;
             reason = "internal error, nothing was acknowledged: retry later";
         }
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ObjectNode error = body.putObject("error");
-        error.put("type", type(status));
-        error.put("reason", reason);
-        body.put("status", status);
-        Message response = IngestResponse.elasticsearch(exchange, status, body.toString());
+        Message response = IngestResponse.elasticsearch(exchange, status, ElasticsearchError.body(status, reason));
         if (retryAfter > 0) {
             response.setHeader("Retry-After", String.valueOf(retryAfter));
         }
@@ -63,17 +55,6 @@ public final class IngestErrorResponse implements Processor {
         }
     }
 
-    private static String type(int status) {
-        return switch (status) {
-            case 400 -> "illegal_argument_exception";
-            case 401 -> "security_exception";
-            case 413 -> "request_entity_too_large";
-            case 415 -> "media_type_header_exception";
-            case 429 -> "es_rejected_execution_exception";
-            case 503 -> "unavailable_exception";
-            default -> "router_exception";
-        };
-    }
 
     public int getUnavailableRetryAfterSeconds() {
         return unavailableRetryAfterSeconds;

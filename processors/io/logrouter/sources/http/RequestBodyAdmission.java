@@ -60,14 +60,8 @@ public class RequestBodyAdmission {
             return;
         }
         if (!budgetKibibytes.tryAcquire(cost)) {
-            // the body is read and dropped: a client still writing it must get the answer, not a reset connection
-            request.handler(ignored -> { });
-            context.response().setStatusCode(429)
-                    .putHeader("Retry-After", "1")
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .putHeader(IngestResponse.PRODUCT_HEADER, "Elasticsearch")
-                    .end("{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"request bodies in"
-                            + " memory would exceed " + budgetBytes + " bytes, retry later\"},\"status\":429}");
+            ElasticsearchError.answer(context, 429, 1,
+                    "request bodies in memory would exceed " + budgetBytes + " bytes, retry later");
             return;
         }
         long timer = vertx.setTimer(bodyTimeoutMillis, id -> {
