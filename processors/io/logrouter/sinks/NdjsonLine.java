@@ -13,9 +13,10 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * One event as one NDJSON line, the form the file sinks (S3 archive, local file) store: its fields, with the event id
- * under {@code idField} first (unless null) so that a reader can de-duplicate should a source ever re-deliver events
- * in differently cut batches.
+ * One event as one NDJSON line: its fields, with the event id under {@code idField} first (unless null). The file
+ * sinks (S3 archive, local file) store these lines with the id, so that a reader can de-duplicate should a source ever
+ * re-deliver events in differently cut batches; the Elasticsearch bulk body carries them without it, after each
+ * action line.
  */
 public final class NdjsonLine {
 

@@ -1,9 +1,8 @@
 package io.logrouter.sinks.elasticsearch;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logrouter.event.LogEvent;
+import io.logrouter.sinks.NdjsonLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +16,6 @@ import java.util.NoSuchElementException;
  * still goes, alone, for the server to accept or refuse.
  */
 public final class BulkRequestWriter {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final IndexNameTemplate index;
     private final String opType;
@@ -74,7 +71,7 @@ public final class BulkRequestWriter {
 
     private byte[] item(LogEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator json = NdjsonLine.generator(out)) {
             json.writeStartObject();
             json.writeObjectFieldStart(opType);
             json.writeStringField("_index", index.resolve(event));
@@ -84,9 +81,7 @@ public final class BulkRequestWriter {
             json.writeEndObject();
             json.writeEndObject();
             json.writeRaw('\n');
-            // the node serializes itself: writeTree would build a serializer provider and flush for every event
-            event.fields().serialize(json, MAPPER.getSerializerProviderInstance());
-            json.writeRaw('\n');
+            NdjsonLine.write(json, event, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
