@@ -34,6 +34,12 @@ public final class KafkaTestClient implements AutoCloseable {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
 
+    /** A topic with topic-level settings, {@code max.message.bytes} say. */
+    public void createTopic(String topic, int partitions, Map<String, String> configs)
+            throws ExecutionException, InterruptedException {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get();
+    }
+
     /** Creates {@code topic} (with the broker's default partitions) unless another run already did. */
     public void ensureTopic(String topic) throws InterruptedException {
         try {
