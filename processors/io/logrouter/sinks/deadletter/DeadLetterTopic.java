@@ -59,7 +59,6 @@ public class DeadLetterTopic {
 
     private final CamelContext camel;
     private final String topic;
-    private final String brokers;
     private final int maxRecordBytes;
     private final ScheduledExecutorService attempts = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dead-letter-topic");
@@ -69,11 +68,9 @@ public class DeadLetterTopic {
     private volatile Status status = new Status(State.UNCHECKED, "not checked yet");
 
     public DeadLetterTopic(CamelContext camel, @ConfigProperty(name = "logrouter.dead-letter.topic") String topic,
-            @ConfigProperty(name = "logrouter.dead-letter.brokers") String brokers,
             @ConfigProperty(name = "logrouter.dead-letter.max-record-bytes") int maxRecordBytes) {
         this.camel = camel;
         this.topic = topic;
-        this.brokers = brokers;
         this.maxRecordBytes = maxRecordBytes;
     }
 
@@ -167,12 +164,12 @@ public class DeadLetterTopic {
         return cause.toString();
     }
 
-    /** The Kafka component's connection settings (TLS, SASL, MSK IAM), at the dead-letter brokers. */
+    /** The Kafka component's brokers and connection settings (TLS, SASL, MSK IAM): the dead-letter route's. */
     private Properties adminProperties() {
         KafkaConfiguration configuration = camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
         Properties producer = configuration.createProducerProperties();
         Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, configuration.getBrokers());
         for (String name : AdminClientConfig.configNames()) {
             if (producer.containsKey(name) && !admin.containsKey(name)) {
                 admin.put(name, producer.get(name));
