@@ -75,6 +75,11 @@ public class DeadLetterTopic {
     }
 
     void start(@Observes StartupEvent started) {
+        ensureInBackground();
+    }
+
+    /** Checks now, and again every half minute until the topic takes records of {@code max-record-bytes}. */
+    public void ensureInBackground() {
         attempts.execute(this::attempt);
     }
 
@@ -108,7 +113,7 @@ public class DeadLetterTopic {
             }
         }
         status = next;
-        if (next.state() == State.UNCHECKED && !attempts.isShutdown()) {
+        if (next.state() != State.READY && !attempts.isShutdown()) {
             attempts.schedule(this::attempt, RETRY_SECONDS, TimeUnit.SECONDS);
         }
     }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A 5 MiB event Elasticsearch refuses for good (a mapping conflict on an index made for it) ends whole in the
  * dead-letter topic, and its batch completes: the Kafka source commits past it. The event is random text, so even
- * compressed its record is far over Kafka's 1 MiB defaults (producer and topic).
+ * compressed its record is far over Kafka's 1 MiB defaults (producer and topic); and a dead-letter topic made with
+ * that default limit is raised to the record size.
  */
 @QuarkusTest
 class DeadLetterLargeEventTest {
@@ -44,6 +45,9 @@ class DeadLetterLargeEventTest {
 
     @ConfigProperty(name = "logrouter.dead-letter.topic")
     String deadLetterTopic;
+
+    @ConfigProperty(name = "logrouter.dead-letter.max-record-bytes")
+    int maxRecordBytes;
 
     private final ElasticsearchQueries elasticsearch = new ElasticsearchQueries();
     private final KafkaTestClient kafka = new KafkaTestClient();
@@ -88,6 +92,17 @@ class DeadLetterLargeEventTest {
         assertEquals("elasticsearch", envelope.at("/failure/stage").asText());
         assertTrue(envelope.at("/failure/reason").asText().contains("[n]"), envelope.get("failure").toString());
         assertEquals(0, elasticsearch.count(index), "nothing written");
+    }
+
+    @Test
+    void aDeadLetterTopicWithKafkasDefaultLimitIsRaisedToTheRecordSize() throws Exception {
+        String topic = "it-dead-letter-small-" + run;
+        kafka.createTopic(topic, 1, Map.of("max.message.bytes", "1048588"));
+        DeadLetterTopic deadLetter = new DeadLetterTopic(camel, topic, maxRecordBytes);
+        deadLetter.ensureInBackground();
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter.status().state() == DeadLetterTopic.State.READY);
+        assertEquals(String.valueOf(maxRecordBytes), kafka.topicConfig(topic, "max.message.bytes"));
+        assertTrue(deadLetter.status().detail().contains("raised from 1048588"), deadLetter.status().toString());
     }
 
     private static void produce(String topic, String line) throws Exception {
