@@ -1,16 +1,20 @@
 package io.logrouter.routes;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.ManagementInterface;
+import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
+import jakarta.enterprise.event.Observes;
 
 /**
- * {@code GET /admin/routes}: each routes file with the routes, version and last reload result it has. A route of
- * the router itself, not of the routes folder, so that no edit of the folder can remove it.
+ * {@code GET /admin/routes} on the management port: each routes file with the routes, version and last reload result
+ * it has. A route of the management router, not a Camel route of the ingest port: shippers cannot reach it, the
+ * management token guards it ({@code io.logrouter.management.ManagementAccess}), and no edit of the routes folder can
+ * remove it.
  */
 @ApplicationScoped
-public class RouteStatusRoute extends RouteBuilder {
+public class RouteStatusRoute {
 
     private final RouteFolderWatcher watcher;
     private final ObjectMapper json;
@@ -20,13 +24,14 @@ public class RouteStatusRoute extends RouteBuilder {
         this.json = json;
     }
 
-    @Override
-    public void configure() {
-        from("platform-http:/admin/routes?httpMethodRestrict=GET").routeId("admin-routes")
-                .process(exchange -> {
-                    exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                    exchange.getMessage().setBody(json.writeValueAsString(new RouteStatusReport(watcher.dir(),
-                            watcher.statuses())));
-                });
+    void register(@Observes ManagementInterface management) {
+        management.router().get("/admin/routes").handler(request -> {
+            try {
+                request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end(json.writeValueAsString(new RouteStatusReport(watcher.dir(), watcher.statuses())));
+            } catch (JsonProcessingException e) {
+                request.fail(e);
+            }
+        });
     }
 }

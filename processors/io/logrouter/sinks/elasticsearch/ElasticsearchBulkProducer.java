@@ -252,7 +252,9 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         Exchange result = deadLetter.send(configuration.getDeadLetterUri(),
                 dead -> dead.getMessage().setBody(new EventBatch(rejected)));
         if (result.getException() != null) {
-            throw result.getException();
+            // unsettled events: the batch fails as retriable (HTTP ingest answers 503 with Retry-After)
+            throw new SinkUnavailableException("the dead-letter route did not take " + rejected.size() + " events: "
+                    + result.getException().getMessage(), result.getException());
         }
         metrics.deadLettered(rejected.size());
         LOG.warn("{} events rejected by Elasticsearch sent to {} (route {})", rejected.size(),

@@ -126,7 +126,9 @@ public class KinesisQueueProducer extends DefaultProducer {
         Exchange result = deadLetter.send(configuration.getDeadLetterUri(),
                 dead -> dead.getMessage().setBody(new EventBatch(tooBig)));
         if (result.getException() != null) {
-            throw result.getException();
+            // unsettled events: the batch fails as retriable (HTTP ingest answers 503 with Retry-After)
+            throw new SinkUnavailableException("the dead-letter route did not take " + tooBig.size() + " events: "
+                    + result.getException().getMessage(), result.getException());
         }
         metrics.deadLettered(tooBig.size());
         LOG.warn("{} events too big for a Kinesis record sent to {} (route {})", tooBig.size(),

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,23 +29,32 @@ public final class RouterProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
+    private final String managementToken = UUID.randomUUID().toString();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
     private Process process;
 
     /**
-     * A router reading its routes from {@code routesDir}, HTTP on a free port, no token needed, no Kafka source unless
-     * a case turns it on.
+     * A router reading its routes from {@code routesDir}, HTTP on a free port, no token needed, its management port
+     * on another free port with a token of its own (as deployed), no Kafka source unless a case turns it on.
      */
     public RouterProcess(String name, Path routesDir) throws IOException {
         this.name = name;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            this.port = socket.getLocalPort();
-        }
+        this.port = freePort();
+        this.managementPort = freePort();
         environment.put("LOGROUTER_ROUTES_DIR", routesDir.toString());
         environment.put("LOGROUTER_HTTP_PORT", Integer.toString(port));
         environment.put("LOGROUTER_HTTP_AUTH_ENABLED", "false");
+        environment.put("LOGROUTER_MANAGEMENT_PORT", Integer.toString(managementPort));
+        environment.put("LOGROUTER_MANAGEMENT_TOKEN", managementToken);
         environment.put("LOGROUTER_KAFKA_ENABLED", "false");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     public RouterProcess env(String variable, String value) {
@@ -107,20 +117,27 @@ public final class RouterProcess implements AutoCloseable {
                 + ".log");
     }
 
-    /** The HTTP status of a GET, or -1 when the router does not answer. */
+    private HttpRequest.Builder management(String path, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).timeout(timeout).GET();
+    }
+
+    /**
+     * The HTTP status of a GET on the management port without the token, as the kubelet probes health, or -1 when the
+     * router does not answer.
+     */
     public int status(String path) throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(management(path, Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         }
     }
 
-    /** The body of a GET that must answer 200 (the routes report, say). */
+    /** The body of a GET on the management port, with the token, that must answer 200 (the routes report, say). */
     public String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(management(path, Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + managementToken).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -42,6 +42,10 @@ final class ApplicationDefaults {
         return Integer.parseInt(defaultOf("quarkus.http.port"));
     }
 
+    int managementPort() {
+        return Integer.parseInt(defaultOf("quarkus.management.port"));
+    }
+
     /**
      * Every environment variable that some property of the file reads: those named in {@code ${ENV:default}}, and
      * the one MicroProfile Config maps to each property's own name ({@code logrouter.index.files} from

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.logrouter.sinks.elasticsearch.ElasticsearchBulkConfiguration;
 import java.beans.IntrospectionException;
 import java.beans.Introspector;
@@ -37,7 +38,12 @@ class CamelKTest {
 
     /** A property placeholder without a default: the route fails to start unless something sets it. */
     private static final Pattern REQUIRED_PLACEHOLDER = Pattern.compile("\\{\\{([^}:]+)}}");
-    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Z0-9_]+)(:[^}]*)?}}");
+    /**
+     * An environment variable in Camel's syntax, or in SmallRye Config's for the settings only Quarkus reads (the
+     * management port's), to which Camel's syntax would arrive as literal text.
+     */
+    private static final Pattern ENV_PLACEHOLDER = Pattern.compile(
+            "\\{\\{env:([A-Z0-9_]+)(:[^}]*)?}}|\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
     private static final String COMPONENT_PREFIX = "camel.component.";
 
     private final Integration integration = (Integration) StrictManifests.read(StrictManifests.tree(
@@ -91,7 +97,8 @@ class CamelKTest {
             assertTrue(defined.containsKey(property.getKey()), property.getKey() + " is no property of the application");
             Matcher variable = ENV_PLACEHOLDER.matcher(property.getValue());
             assertTrue(variable.matches(), property.getKey() + " is bound to an environment variable");
-            assertEquals(application.environmentVariableOf(property.getKey()), variable.group(1),
+            assertEquals(application.environmentVariableOf(property.getKey()),
+                    variable.group(1) != null ? variable.group(1) : variable.group(3),
                     property.getKey() + " reads the variable application.properties reads");
         }
     }
@@ -113,10 +120,27 @@ class CamelKTest {
     @Test
     void probesAndPortAreTheApplications() {
         Traits traits = integration.getSpec().getTraits();
-        assertTrue(traits.getHealth().getEnabled());
-        assertEquals("/q/health/live", traits.getHealth().getLivenessProbe());
-        assertEquals("/q/health/ready", traits.getHealth().getReadinessProbe());
+        // the health trait probes the container port; the probes are the template's, on the management port
+        assertFalse(traits.getHealth().getEnabled());
+        var container = integration.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(application.managementPort(), container.getPorts().stream()
+                .filter(port -> "management".equals(port.getName())).findFirst().orElseThrow().getContainerPort());
+        assertEquals("/q/health/live", container.getLivenessProbe().getHttpGet().getPath());
+        assertEquals("/q/health/ready", container.getReadinessProbe().getHttpGet().getPath());
+        assertEquals("management", container.getReadinessProbe().getHttpGet().getPort().getStrVal());
+        assertEquals("management", container.getLivenessProbe().getHttpGet().getPort().getStrVal());
+        assertTrue(traits.getBuilder().getProperties().contains("quarkus.management.enabled=true"));
         assertEquals(application.httpPort(), traits.getContainer().getPort().intValue());
+
+        // the scrape: the Integration's pods, on the management port, with the token
+        GenericKubernetesResource monitor = Built.of("camel-k").custom("PodMonitor").get(0);
+        Map<String, String> selector = monitor.get("spec", "selector", "matchLabels");
+        assertEquals(Map.of("camel.apache.org/integration", integration.getMetadata().getName()), selector);
+        Map<String, Object> endpoint = monitor.get("spec", "podMetricsEndpoints", 0);
+        assertEquals("management", endpoint.get("port"));
+        assertEquals("/q/metrics", endpoint.get("path"));
+        Map<String, Object> credentials = monitor.get("spec", "podMetricsEndpoints", 0, "authorization", "credentials");
+        assertEquals("LOGROUTER_MANAGEMENT_TOKEN", credentials.get("key"));
         assertTrue(traits.getPrometheus().getEnabled());
         assertTrue(traits.getContainer().getRunAsNonRoot());
     }

@@ -30,7 +30,8 @@ class DockerfileTest {
             assertTrue(copies.contains("--chown=185 " + layout), "COPY " + layout);
         }
         assertEquals("/deployments/quarkus-run.jar", dockerfile.environment().get("JAVA_APP_JAR"));
-        assertEquals(String.valueOf(application.httpPort()), dockerfile.all("EXPOSE").get(0));
+        assertEquals(List.of(String.valueOf(application.httpPort()), String.valueOf(application.managementPort())),
+                dockerfile.all("EXPOSE"));
     }
 
     @Test

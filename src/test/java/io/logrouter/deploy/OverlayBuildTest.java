@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import java.nio.file.Path;
@@ -59,6 +60,8 @@ class OverlayBuildTest {
         int port = application.httpPort();
         assertEquals(port, router.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst()
                 .orElseThrow().getContainerPort());
+        assertEquals(application.managementPort(), router.getPorts().stream()
+                .filter(p -> "management".equals(p.getName())).findFirst().orElseThrow().getContainerPort());
         assertProbe(router.getLivenessProbe(), "/q/health/live");
         assertProbe(router.getReadinessProbe(), "/q/health/ready");
         assertProbe(router.getStartupProbe(), "/q/health/live");
@@ -66,18 +69,37 @@ class OverlayBuildTest {
         Service service = built.the(Service.class);
         ServicePort servicePort = service.getSpec().getPorts().get(0);
         assertEquals("http", servicePort.getTargetPort().getStrVal());
+        ServicePort managementPort = service.getSpec().getPorts().get(1);
+        assertEquals("management", managementPort.getTargetPort().getStrVal());
         assertSelects(service.getSpec().getSelector(), pod.getMetadata().getLabels(), "the Service");
 
+        // shippers reach the ingest port only; the management port only Prometheus's namespace
         NetworkPolicy policy = built.the(NetworkPolicy.class);
         assertSelects(policy.getSpec().getPodSelector().getMatchLabels(), pod.getMetadata().getLabels(),
                 "the NetworkPolicy");
+        for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+            List<Integer> ports = rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList();
+            List<String> namespaces = rule.getFrom().stream()
+                    .map(peer -> peer.getNamespaceSelector().getMatchLabels().toString()).toList();
+            if (ports.contains(application.managementPort())) {
+                assertEquals(List.of(application.managementPort()), ports, "a rule of its own");
+                assertEquals(List.of("{kubernetes.io/metadata.name=monitoring}"), namespaces);
+            } else {
+                assertFalse(namespaces.toString().contains("monitoring"), "Prometheus has no business on " + ports);
+            }
+        }
         assertTrue(policy.getSpec().getIngress().stream().flatMap(rule -> rule.getPorts().stream())
                 .anyMatch(p -> p.getPort().getIntVal() == port), "ingress to the HTTP port is allowed");
+        assertTrue(policy.getSpec().getIngress().stream().flatMap(rule -> rule.getPorts().stream())
+                .anyMatch(p -> p.getPort().getIntVal() == application.managementPort()),
+                "ingress to the management port is allowed");
 
         GenericKubernetesResource monitor = built.custom("ServiceMonitor").get(0);
         Map<String, Object> endpoint = monitor.get("spec", "endpoints", 0);
         assertEquals("/q/metrics", endpoint.get("path"));
-        assertEquals(servicePort.getName(), endpoint.get("port"));
+        assertEquals(managementPort.getName(), endpoint.get("port"));
+        Map<String, Object> credentials = monitor.get("spec", "endpoints", 0, "authorization", "credentials");
+        assertEquals("LOGROUTER_MANAGEMENT_TOKEN", credentials.get("key"), "Prometheus sends the management token");
         Map<String, String> monitorSelector = monitor.get("spec", "selector", "matchLabels");
         assertSelects(monitorSelector, service.getMetadata().getLabels(), "the ServiceMonitor");
     }
@@ -253,7 +275,7 @@ class OverlayBuildTest {
 
     private static void assertProbe(Probe probe, String path) {
         assertEquals(path, probe.getHttpGet().getPath());
-        assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+        assertEquals("management", probe.getHttpGet().getPort().getStrVal());
     }
 
     private static void assertSelects(Map<String, String> selector, Map<String, String> labels, String what) {

@@ -63,6 +63,7 @@ final class StrictManifests {
     /** Custom resources without a Java model on the classpath: their fields are checked by the tests one by one. */
     private static final Set<String> GENERIC = Set.of(
             "monitoring.coreos.com/v1/ServiceMonitor",
+            "monitoring.coreos.com/v1/PodMonitor",
             "keda.sh/v1alpha1/ScaledObject");
 
     /** Free-form by schema (x-kubernetes-preserve-unknown-fields): a Kamelet's route template. */

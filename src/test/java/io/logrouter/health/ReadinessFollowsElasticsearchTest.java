@@ -1,9 +1,9 @@
 package io.logrouter.health;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.logrouter.it.ManagementPort;
 import io.logrouter.it.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +35,7 @@ class ReadinessFollowsElasticsearchTest {
 
     private static void awaitReadiness(int status, String check) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(status)
+                ManagementPort.withToken().when().get("/q/health/ready").then().statusCode(status)
                         .body("checks.findAll { it.name == 'elasticsearch-bulk' }.status", hasItem(check)));
     }
 

@@ -1,12 +1,10 @@
 package io.logrouter.it;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads one series from the router's own /q/metrics, as Prometheus would scrape it. */
+/** Reads one series from the router's own /q/metrics on the management port, as Prometheus would scrape it. */
 public final class PrometheusScrape {
 
     private PrometheusScrape() {
@@ -19,7 +17,7 @@ public final class PrometheusScrape {
 
     /** The value of each series {@code name} whose labels include all of {@code labels}. */
     public static List<Double> values(String name, Map<String, String> labels) {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String body = ManagementPort.withToken().when().get("/q/metrics").then().statusCode(200).extract().asString();
         List<Double> values = new ArrayList<>();
         for (String line : body.split("\n")) {
             if (line.startsWith(name + "{") && labels.entrySet().stream()

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logrouter.it.ElasticsearchQueries;
+import io.logrouter.it.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.charset.StandardCharsets;
@@ -131,10 +132,10 @@ class RouteReloadTest {
             assertEquals(17, problem.path("line").asInt(), problem.toString());
             assertTrue(problem.path("message").asText().contains("unknown component 'elasticsearch-bulkk'"));
             assertTrue(logged.stream().anyMatch(line -> line.contains(file + ":17: unknown component")), logged.toString());
-            given().get("/q/health/ready").then().statusCode(200)
+            ManagementPort.withToken().get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'route-files' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'route-files' }.data.rejected", equalTo(1));
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = ManagementPort.withToken().get("/q/metrics").then().statusCode(200).extract().asString();
             assertTrue(metrics.contains("logrouter_route_reloads_total{file=\"reload-http.yaml\",result=\"rejected\"} 1.0"),
                     metrics.lines().filter(line -> line.startsWith("logrouter_route")).toList().toString());
             post(200, 300); // still v2
@@ -226,7 +227,7 @@ class RouteReloadTest {
 
     /** The file's entry in the routes endpoint, null when it lists no such file. */
     private JsonNode status(Path file) throws Exception {
-        String body = given().get("/admin/routes").then().statusCode(200).extract().asString();
+        String body = ManagementPort.withToken().get("/admin/routes").then().statusCode(200).extract().asString();
         for (JsonNode status : JSON.readTree(body).path("files")) {
             if (status.path("file").asText().equals(file.toString())) {
                 return status;
