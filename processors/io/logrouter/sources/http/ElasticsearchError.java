@@ -25,13 +25,15 @@ public final class ElasticsearchError {
     }
 
     /**
-     * Answers a request with the error and a Retry-After, before any route has seen it. Its body is read and dropped:
-     * a client still writing it must get the answer, not a reset connection.
+     * Answers a request with the error, and a Retry-After unless it is 0, before any route has seen it. Its body is
+     * read and dropped: a client still writing it must get the answer, not a reset connection.
      */
     public static void answer(RoutingContext context, int status, int retryAfterSeconds, String reason) {
         context.request().handler(ignored -> { });
+        if (retryAfterSeconds > 0) {
+            context.response().putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        }
         context.response().setStatusCode(status)
-                .putHeader("Retry-After", String.valueOf(retryAfterSeconds))
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(IngestResponse.PRODUCT_HEADER, "Elasticsearch")
                 .end(body(status, reason));
