@@ -21,7 +21,8 @@ public class RequestBodyDeadline {
 
     /** First of the router's filters: the deadline holds for requests the others refuse too. */
     private static final int PRIORITY = 1200;
-    private static final long CANCEL = 8;
+    /** HTTP/2 error code CANCEL: the stream is no longer wanted. */
+    private static final long HTTP2_CANCEL = 8;
 
     private final long timeoutMillis;
     private final Vertx vertx;
@@ -53,7 +54,7 @@ public class RequestBodyDeadline {
 
     private static void cut(HttpServerRequest request) {
         if (request.version() == HttpVersion.HTTP_2) {
-            request.response().reset(CANCEL);
+            request.response().reset(HTTP2_CANCEL);
         } else {
             request.connection().close();
         }

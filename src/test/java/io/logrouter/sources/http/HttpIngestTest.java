@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP ingest endpoints against the real Elasticsearch of the local stack: what a 200 promises is read back from
  * the index, and what is refused is shown to be absent from it. Authentication is off here (the test profile) and on
- * in {@link HttpIngestAuthTest}.
+ * in {@link HttpIngestGuardsTest} and {@link HttpIngestFloodTest}.
  */
 @QuarkusTest
 class HttpIngestTest {
@@ -180,6 +181,32 @@ class HttpIngestTest {
     }
 
     @Test
+    void theSameLineInTwoRequestsIsTwoEventsAndARetryWithItsIdempotencyKeyOverwrites() throws Exception {
+        byte[] line = utf8("{\"run\":\"" + run + "\",\"message\":\"connection reset\"}\n");
+        for (int i = 0; i < 2; i++) {
+            given().body(line).contentType("application/x-ndjson")
+                    .when().post("/ingest/ndjson")
+                    .then().statusCode(200).body("accepted", equalTo(1));
+        }
+        assertEquals(2, indexed().size(), "one line posted in two requests is two events");
+
+        byte[] body = utf8("{\"run\":\"" + run + "\",\"message\":\"keyed 1\"}\n"
+                + "{\"run\":\"" + run + "\",\"message\":\"keyed 2\"}\n");
+        for (int i = 0; i < 2; i++) {
+            given().body(body).header("Idempotency-Key", "retry-" + run).contentType("application/x-ndjson")
+                    .when().post("/ingest/ndjson")
+                    .then().statusCode(200).body("accepted", equalTo(2));
+        }
+        given().body("{\"index\":{}}\n{\"run\":\"" + run + "\",\"message\":\"bulk keyed\"}\n")
+                .header("Idempotency-Key", "bulk-" + run).contentType("application/x-ndjson")
+                .when().post("/_bulk").then().statusCode(200);
+        given().body("{\"index\":{}}\n{\"run\":\"" + run + "\",\"message\":\"bulk keyed\"}\n")
+                .header("Idempotency-Key", "bulk-" + run).contentType("application/x-ndjson")
+                .when().post("/_bulk").then().statusCode(200);
+        assertEquals(5, indexed().size(), "a body sent twice with one Idempotency-Key is written once");
+    }
+
+    @Test
     void invalidJsonIsRefusedWithTheReasonAndNothingIsIndexed() throws Exception {
         given().body("[{\"run\":\"" + run + "\"},{\"run\":").contentType("application/json")
                 .when().post("/ingest/json")
@@ -210,15 +237,26 @@ class HttpIngestTest {
                 .then().statusCode(200).body("accepted", equalTo(2));
         assertEquals(2, indexed().size());
 
-        // 8 MiB of blank lines compress to a few KiB, under the body limit, and inflate past the test cap of 4 MiB
+        // 8 MiB of zeros compress to a few KiB and inflate past the test's body limit of 2 MiB
         byte[] bomb = gzip(new byte[8 * 1024 * 1024]);
         assertTrue(bomb.length < 64 * 1024);
         given().body(bomb).header("Content-Encoding", "gzip").contentType("application/x-ndjson")
                 .when().post("/ingest/ndjson")
                 .then().statusCode(413);
+    }
+
+    @Test
+    void anUnknownEncodingIsRefusedWithoutRepeatingIt() throws Exception {
+        String encoding = "x-secret-" + run;
+        Response response = given().body(utf8("{\"run\":\"" + run + "\"}\n")).header("Content-Encoding", encoding)
+                .contentType("application/x-ndjson")
+                .when().post("/ingest/ndjson");
+        response.then().statusCode(415).body("error.type", equalTo("media_type_header_exception"));
+        assertFalse(response.asString().contains(run), response.asString());
         given().body(utf8("x")).header("Content-Encoding", "br").contentType("application/x-ndjson")
                 .when().post("/ingest/ndjson")
                 .then().statusCode(415);
+        assertEquals(0, indexed().size());
     }
 
     @Test
