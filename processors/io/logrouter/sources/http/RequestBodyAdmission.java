@@ -16,20 +16,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Reads request bodies into memory within a budget shared by all requests, {@code logrouter.http.max-bodies-in-memory},
  * counting the bytes as they actually arrive, whatever the protocol: a Content-Length body, a chunked one, an HTTP/2
- * stream (which declares no length at all). A body is also capped at {@code quarkus.http.limits.max-body-size}. Vert.x
- * inflates gzip (and deflate) bodies before they get here ({@code quarkus.http.enable-decompression}), so what is
- * counted, capped and held is the inflated body: a small gzip bomb is refused as soon as what it inflates to passes
- * the cap or the budget, long before it is all inflated.
+ * stream (which declares no length at all). A body is also capped at {@code quarkus.http.limits.max-body-size}. A
+ * gzip or deflate body is inflated here as it arrives ({@link BodyInflation}), so what is counted, capped and held is
+ * the inflated body: a small gzip bomb is refused as soon as what it inflates to passes the cap or the budget, long
+ * before it is all inflated.
  *
- * <p>A body declaring a Content-Length takes it from the budget when its headers arrive, and is refused before the
- * client sends it (413 over the cap, 429 with Retry-After when the budget is short). A body of unknown length takes
- * the budget as it arrives, and is refused the moment it passes either. A refused body is read and dropped, so that
+ * <p>An uncompressed body declaring a Content-Length takes it from the budget when its headers arrive, and is refused
+ * before the client sends it (413 over the cap, 429 with Retry-After when the budget is short). Any other body takes
+ * the budget as it arrives (inflated), and is refused the moment it passes either. A refused body is read and dropped, so that
  * its client gets the answer. The budget comes back when the request is answered or its connection is gone. The body
  * read here is the one platform-http's routes see (the route's own body handler then has nothing left to read): that
  * way no request body is held in memory uncounted.
  *
- * <p>Form bodies and unknown content encodings are refused with 415 before their body is read. No answer repeats a
- * request value.
+ * <p>Form bodies and unknown content encodings are refused with 415 before their body is read, a body that does not
+ * inflate with 400. No answer repeats a request value.
  */
 @ApplicationScoped
 public class RequestBodyAdmission {
@@ -53,13 +53,16 @@ public class RequestBodyAdmission {
 
     private void admit(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (!isIdentity(request.getHeader(HttpHeaders.CONTENT_ENCODING))) {
-            ElasticsearchError.answer(context, 415, 0, "unsupported Content-Encoding: send gzip, deflate or none");
-            return;
-        }
         if (isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             ElasticsearchError.answer(context, 415, 0, "send the body as application/x-ndjson, application/json or"
                     + " text/plain, not as a form");
+            return;
+        }
+        BodyInflation inflation;
+        try {
+            inflation = BodyInflation.of(request.getHeader(HttpHeaders.CONTENT_ENCODING));
+        } catch (IngestRejectedException unsupported) {
+            refuse(context, unsupported);
             return;
         }
         long declared = declaredLength(request);
@@ -69,24 +72,28 @@ public class RequestBodyAdmission {
         }
         MemoryBudget.Lease lease = budget.lease();
         context.addEndHandler(done -> lease.release());
-        if (declared > 0 && !lease.growTo(declared)) {
+        // a compressed body is held inflated: its declared length says nothing of what it will take
+        long held = inflation == null ? declared : -1;
+        if (held > 0 && !lease.growTo(held)) {
             refuseOverBudget(context);
             return;
         }
-        new BodyReader(context, lease, declared).start();
+        new BodyReader(context, lease, inflation, held).start();
     }
 
-    /** One request's body as it arrives, counted against the cap and the budget. */
+    /** One request's body as it arrives, inflated when it is compressed, counted against the cap and the budget. */
     private final class BodyReader {
 
         private final RoutingContext context;
         private final MemoryBudget.Lease lease;
+        private final BodyInflation inflation;
         private Buffer body;
         private boolean refused;
 
-        BodyReader(RoutingContext context, MemoryBudget.Lease lease, long declared) {
+        BodyReader(RoutingContext context, MemoryBudget.Lease lease, BodyInflation inflation, long declared) {
             this.context = context;
             this.lease = lease;
+            this.inflation = inflation;
             this.body = Buffer.buffer((int) Math.max(0, declared));
         }
 
@@ -107,26 +114,52 @@ public class RequestBodyAdmission {
             if (refused || body == null) {
                 return;
             }
-            long total = (long) body.length() + chunk.length();
-            if (total > maxBodyBytes) {
-                refuse(() -> refuseTooLarge(context));
-            } else if (!lease.growTo(total)) {
-                refuse(() -> refuseOverBudget(context));
-            } else {
-                body.appendBuffer(chunk);
+            if (inflation == null) {
+                hold(chunk.getBytes(), chunk.length());
+                return;
+            }
+            try {
+                inflation.inflate(chunk.getBytes(), this::hold);
+            } catch (IngestRejectedException invalid) {
+                refuse(invalid);
             }
         }
 
-        private void refuse(Runnable answer) {
+        /** Keeps these bytes of the body, or refuses it once they pass the cap or the budget. */
+        private boolean hold(byte[] bytes, int length) {
+            long total = (long) body.length() + length;
+            if (total > maxBodyBytes) {
+                refuse(new IngestRejectedException(413, tooLarge()));
+                return false;
+            }
+            if (!lease.growTo(total)) {
+                refuse(new IngestRejectedException(429, overBudget(), RETRY_AFTER_SECONDS));
+                return false;
+            }
+            body.appendBytes(bytes, 0, length);
+            return true;
+        }
+
+        private void refuse(IngestRejectedException refusal) {
             refused = true;
             body = null;
             lease.release();
-            answer.run();
+            RequestBodyAdmission.refuse(context, refusal);
         }
 
         private void complete() {
             if (refused || body == null) {
                 return;
+            }
+            if (inflation != null) {
+                try {
+                    inflation.finish();
+                } catch (IngestRejectedException truncated) {
+                    refuse(truncated);
+                    return;
+                }
+                // what the routes read is the inflated body
+                context.request().headers().remove(HttpHeaders.CONTENT_ENCODING).remove(HttpHeaders.CONTENT_LENGTH);
             }
             RoutingContextInternal internal = (RoutingContextInternal) context;
             internal.setBody(body);
@@ -136,13 +169,24 @@ public class RequestBodyAdmission {
         }
     }
 
+    private static void refuse(RoutingContext context, IngestRejectedException refusal) {
+        ElasticsearchError.answer(context, refusal.getStatus(), refusal.getRetryAfterSeconds(), refusal.getMessage());
+    }
+
     private void refuseTooLarge(RoutingContext context) {
-        ElasticsearchError.answer(context, 413, 0, "request body is larger than " + maxBodyBytes + " bytes");
+        ElasticsearchError.answer(context, 413, 0, tooLarge());
     }
 
     private void refuseOverBudget(RoutingContext context) {
-        ElasticsearchError.answer(context, 429, RETRY_AFTER_SECONDS,
-                "request bodies in memory would exceed " + budget.bytes() + " bytes, retry later");
+        ElasticsearchError.answer(context, 429, RETRY_AFTER_SECONDS, overBudget());
+    }
+
+    private String tooLarge() {
+        return "request body is larger than " + maxBodyBytes + " bytes";
+    }
+
+    private String overBudget() {
+        return "request bodies in memory would exceed " + budget.bytes() + " bytes, retry later";
     }
 
     /** The declared length, or -1 when the body's length is not known in advance (chunked, HTTP/2, none). */
@@ -156,11 +200,6 @@ public class RequestBodyAdmission {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** Vert.x has inflated what it can and removed its header: any encoding left is one the router cannot read. */
-    private static boolean isIdentity(String encoding) {
-        return encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
     }
 
     private static boolean isForm(String contentType) {
