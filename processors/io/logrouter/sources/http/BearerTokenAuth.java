@@ -1,5 +1,10 @@
 package io.logrouter.sources.http;
 
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,38 +12,74 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.Service;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Lets a request in only with one of the configured tokens: {@code Authorization: Bearer <token>}, or HTTP Basic with
- * the token as the password (any user name), for shippers such as Fluent Bit whose Elasticsearch output only speaks
- * Basic. Tokens are compared as SHA-256 digests with {@link MessageDigest#isEqual}, and against every configured
- * token, so neither the time taken nor an early exit tells a caller how much of a guess was right.
+ * Lets a request on the ingest port in only with one of the configured tokens ({@code logrouter.http.auth.tokens}):
+ * {@code Authorization: Bearer <token>}, or HTTP Basic with the token as the password (any user name), for shippers
+ * such as Fluent Bit whose Elasticsearch output only speaks Basic. It runs when a request's headers have arrived,
+ * ahead of {@link RequestBodyAdmission}: a request without a valid token is answered 401 before any of its body is
+ * held or any of the memory budget taken, so clients without a token cannot crowd out real shippers. Quarkus's own
+ * endpoints (health, metrics, under the non-application root) are left to their own port and settings.
+ *
+ * <p>Tokens are compared as SHA-256 digests with {@link MessageDigest#isEqual}, and against every configured token,
+ * so neither the time taken nor an early exit tells a caller how much of a guess was right. They are read here from
+ * the configuration, never through a route file.
  */
-public final class BearerTokenAuth implements Processor, Service {
+@ApplicationScoped
+public class BearerTokenAuth {
 
     static final String CHALLENGE = "Bearer realm=\"log-router\"";
 
-    private boolean enabled = true;
-    private List<byte[]> tokenDigests = List.of();
+    /** Before {@link RequestBodyAdmission}, so that a request without a token never takes any of the budget. */
+    private static final int PRIORITY = 1100;
 
-    @Override
-    public void process(Exchange exchange) {
-        if (!enabled) {
-            return;
-        }
-        String presented = presentedToken(exchange.getMessage().getHeader("Authorization", String.class));
-        if (presented == null || !matches(digest(presented))) {
-            throw new IngestRejectedException(401, "missing or invalid bearer token");
+    private final boolean enabled;
+    private final List<byte[]> tokenDigests;
+    private final String nonApplicationRoot;
+
+    /**
+     * Refuses to start open by mistake: authentication on and no token configured is a deployment error, and the
+     * router does not start.
+     */
+    BearerTokenAuth(@ConfigProperty(name = "logrouter.http.auth.enabled") boolean enabled,
+            @ConfigProperty(name = "logrouter.http.auth.tokens") Optional<String> tokens,
+            @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q")
+            String nonApplicationRoot) {
+        this.enabled = enabled;
+        this.tokenDigests = digests(tokens.orElse(""));
+        this.nonApplicationRoot = "/" + nonApplicationRoot.replaceAll("^/+|/+$", "") + "/";
+        if (enabled && tokenDigests.isEmpty()) {
+            throw new IllegalStateException("HTTP ingest authentication is on (logrouter.http.auth.enabled) but no"
+                    + " token is configured: set LOGROUTER_HTTP_TOKENS, or LOGROUTER_HTTP_AUTH_ENABLED=false");
         }
     }
 
-    private boolean matches(byte[] presented) {
+    void register(@Observes Filters filters) {
+        filters.register(this::check, PRIORITY);
+    }
+
+    private void check(RoutingContext context) {
+        if (!enabled || context.normalizedPath().startsWith(nonApplicationRoot)
+                || admits(context.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+            context.next();
+            return;
+        }
+        context.response().putHeader("WWW-Authenticate", CHALLENGE);
+        ElasticsearchError.answer(context, 401, 0, "missing or invalid bearer token");
+    }
+
+    /** Whether this {@code Authorization} header value carries one of the tokens. */
+    boolean admits(String authorization) {
+        String presented = presentedToken(authorization);
+        if (presented == null) {
+            return false;
+        }
+        byte[] digest = digest(presented);
         boolean match = false;
         for (byte[] token : tokenDigests) {
-            match |= MessageDigest.isEqual(token, presented);
+            match |= MessageDigest.isEqual(token, digest);
         }
         return match;
     }
@@ -68,45 +109,20 @@ public final class BearerTokenAuth implements Processor, Service {
         return null;
     }
 
-    private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
     /** Comma-separated; several tokens let a client move to a new one before the old one is withdrawn. */
-    public void setTokens(String tokens) {
-        this.tokenDigests = Arrays.stream(tokens == null ? new String[0] : tokens.split(","))
+    private static List<byte[]> digests(String tokens) {
+        return Arrays.stream(tokens.split(","))
                 .map(String::trim)
                 .filter(token -> !token.isEmpty())
                 .map(BearerTokenAuth::digest)
                 .toList();
     }
 
-    /**
-     * Refuses to start open by mistake: authentication on and no token configured is a deployment error. Checked when
-     * the route starts, not when the bean is made, so the route checker can read the file without the secret.
-     */
-    @Override
-    public void start() {
-        if (enabled && tokenDigests.isEmpty()) {
-            throw new IllegalStateException("HTTP ingest authentication is on (logrouter.http.auth.enabled) but no"
-                    + " token is configured: set LOGROUTER_HTTP_TOKENS, or LOGROUTER_HTTP_AUTH_ENABLED=false");
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public void stop() {
-        // nothing held
     }
 }

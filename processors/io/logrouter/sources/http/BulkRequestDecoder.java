@@ -21,8 +21,9 @@ import org.apache.camel.Processor;
  * Reads an Elasticsearch {@code _bulk} body, as Filebeat, Fluent Bit, Vector and the Elastic clients send it, into one
  * batch: each {@code index} or {@code create} action with its document becomes an event. The document is the event's
  * fields as it is; the action's {@code _id}, when the client set one, is the event id (its retries then overwrite),
- * otherwise a hash of the document. The index the client asked for ({@code _index}, or the {@code /{index}/_bulk}
- * path) is kept in {@code labels.bulk_index}: the route decides where events go, and may use that field to.
+ * otherwise an id from the request (or its {@code Idempotency-Key}) and the document's line ({@link RequestIds}).
+ * The index the client asked for ({@code _index}, or the {@code /{index}/_bulk} path) is kept in
+ * {@code labels.bulk_index}: the route decides where events go, and may use that field to.
  *
  * <p>{@code update} and {@code delete} have no meaning for a log stream: their items are answered 400 in the bulk
  * response and the rest of the request goes on, as Elasticsearch does for a failing item. A document line that is
@@ -47,7 +48,7 @@ public final class BulkRequestDecoder implements Processor {
         List<BulkItem> items = new ArrayList<>();
         EventBatch batch = new EventBatch();
         if (body != null) {
-            decode(body, pathIndex, items, batch);
+            decode(body, pathIndex, RequestIds.of(exchange), items, batch);
         }
         if (items.isEmpty()) {
             throw new IngestRejectedException(400, "request body is required");
@@ -57,9 +58,8 @@ public final class BulkRequestDecoder implements Processor {
         exchange.getMessage().setBody(batch);
     }
 
-    private static void decode(InputStream body, String pathIndex, List<BulkItem> items, EventBatch batch)
-            throws IOException {
-        ContentIds ids = new ContentIds();
+    private static void decode(InputStream body, String pathIndex, RequestIds ids, List<BulkItem> items,
+            EventBatch batch) throws IOException {
         try (NumberedLines lines = new NumberedLines(body)) {
             String line;
             while ((line = lines.next()) != null) {
@@ -78,7 +78,7 @@ public final class BulkRequestDecoder implements Processor {
                             throw new IngestRejectedException(400, "action on line " + lines.number()
                                     + " has no document line");
                         }
-                        LogEvent event = event(source, id == null ? ids.next(source) : id);
+                        LogEvent event = event(source, id == null ? ids.at(lines.number()) : id);
                         if (index != null) {
                             event.put(REQUESTED_INDEX_FIELD, index);
                         }

@@ -3,6 +3,9 @@ package io.logrouter.sources.http;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -25,16 +28,28 @@ public final class ElasticsearchError {
     }
 
     /**
-     * Answers a request with the error and a Retry-After, before any route has seen it. Its body is read and dropped:
-     * a client still writing it must get the answer, not a reset connection.
+     * Answers a request with the error, and a Retry-After unless it is 0, before any route has seen it. Its body is
+     * read and dropped: a client still writing it must get the answer, not a reset connection. A client that asked
+     * to be told before it sends the body ({@code Expect: 100-continue}, HTTP/1.x) gets the status alone, and loses
+     * the connection once it has it: it may or may not send the body now, so the connection cannot carry a next
+     * request; and the JDK 17 HTTP client, for one, loses a body sent with such an answer and waits forever.
      */
     public static void answer(RoutingContext context, int status, int retryAfterSeconds, String reason) {
-        context.request().handler(ignored -> { });
-        context.response().setStatusCode(status)
-                .putHeader("Retry-After", String.valueOf(retryAfterSeconds))
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(IngestResponse.PRODUCT_HEADER, "Elasticsearch")
-                .end(body(status, reason));
+        HttpServerRequest request = context.request();
+        request.handler(ignored -> { });
+        HttpServerResponse response = context.response();
+        if (retryAfterSeconds > 0) {
+            response.putHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        }
+        boolean awaitsContinue = request.version() != HttpVersion.HTTP_2
+                && "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
+        response.setStatusCode(status).putHeader(IngestResponse.PRODUCT_HEADER, "Elasticsearch");
+        if (awaitsContinue) {
+            response.putHeader(HttpHeaders.CONNECTION, "close").end()
+                    .onComplete(sent -> request.connection().close());
+        } else {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body(status, reason));
+        }
     }
 
     private static String type(int status) {

@@ -50,11 +50,7 @@ public final class IngestErrorResponse implements Processor {
         if (retryAfter > 0) {
             response.setHeader("Retry-After", String.valueOf(retryAfter));
         }
-        if (status == 401) {
-            response.setHeader("WWW-Authenticate", BearerTokenAuth.CHALLENGE);
-        }
     }
-
 
     public int getUnavailableRetryAfterSeconds() {
         return unavailableRetryAfterSeconds;

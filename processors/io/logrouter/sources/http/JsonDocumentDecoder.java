@@ -43,7 +43,7 @@ public final class JsonDocumentDecoder implements Processor {
             if (root == null) {
                 throw new IngestRejectedException(400, "empty body: send a JSON object or an array of them");
             }
-            ContentIds ids = new ContentIds();
+            RequestIds ids = RequestIds.of(exchange);
             if (root == JsonToken.START_ARRAY) {
                 int item = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -71,16 +71,15 @@ public final class JsonDocumentDecoder implements Processor {
         exchange.getMessage().setBody(batch);
     }
 
-    private static void add(EventBatch batch, EventOrigins origins, ContentIds ids, JsonNode element, int item) {
-        String content = element.toString();
-        String id = ids.next(content);
+    private static void add(EventBatch batch, EventOrigins origins, RequestIds ids, JsonNode element, int item) {
+        String id = ids.at(item);
         LogEvent event;
         if (element instanceof ObjectNode object) {
             event = new LogEvent(id, object);
         } else if (element.isTextual()) {
             event = LogEvent.ofMessage(id, element.asText());
         } else {
-            event = LogEvent.ofMessage(id, content);
+            event = LogEvent.ofMessage(id, element.toString());
             EventMarkers.mark(event, EventMarkers.PARSE_FAILURE, "not a JSON object or string");
         }
         batch.add(event);

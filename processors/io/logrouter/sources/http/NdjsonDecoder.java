@@ -11,8 +11,8 @@ import org.apache.camel.Processor;
 /**
  * Turns a request body of newline-delimited lines (NDJSON, or plain text) into one batch: each non-blank line becomes
  * an event whose {@code message} is the line, for the parsers to work on, and its line number is kept in
- * {@link EventOrigins} for the answer. Ids come from the content ({@link ContentIds}). A body without a single
- * non-blank line carries nothing to acknowledge, and is refused with 400.
+ * {@link EventOrigins} for the answer. Ids come from the request and the line number ({@link RequestIds}). A body
+ * without a single non-blank line carries nothing to acknowledge, and is refused with 400.
  */
 public final class NdjsonDecoder implements Processor {
 
@@ -20,7 +20,7 @@ public final class NdjsonDecoder implements Processor {
     public void process(Exchange exchange) throws Exception {
         EventOrigins origins = new EventOrigins("line");
         InputStream body = RequestBody.open(exchange);
-        EventBatch batch = body == null ? new EventBatch() : decode(body, origins);
+        EventBatch batch = body == null ? new EventBatch() : decode(body, RequestIds.of(exchange), origins);
         if (batch.isEmpty()) {
             throw new IngestRejectedException(400, "empty body: send one event per line");
         }
@@ -29,14 +29,13 @@ public final class NdjsonDecoder implements Processor {
         exchange.getMessage().setBody(batch);
     }
 
-    private static EventBatch decode(InputStream body, EventOrigins origins) throws IOException {
+    private static EventBatch decode(InputStream body, RequestIds ids, EventOrigins origins) throws IOException {
         EventBatch batch = new EventBatch();
-        ContentIds ids = new ContentIds();
         try (NumberedLines lines = new NumberedLines(body)) {
             String line;
             while ((line = lines.next()) != null) {
                 if (!line.isBlank()) {
-                    LogEvent event = LogEvent.ofMessage(ids.next(line), line);
+                    LogEvent event = LogEvent.ofMessage(ids.at(lines.number()), line);
                     batch.add(event);
                     origins.record(event, lines.number());
                 }

@@ -2,50 +2,49 @@ package io.logrouter.sources.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Bounds the request bodies the router holds in memory at once. platform-http reads a body whole before its route
- * runs, so the routes' {@link InFlightLimit} (and the token check) only see requests whose bodies are already on the
- * heap: 128 clients posting 9 MB each at once, without a valid token even, ran a 512 MiB heap out of memory before a
- * single 429 or 401 was sent. This filter runs when a request's headers have arrived, before its body is read: it
- * admits a request only while the bodies admitted and not yet answered fit in
- * {@code logrouter.http.max-bodies-in-memory}, each counted by its Content-Length (a chunked one by the body-size
- * limit), and answers the others 429 with
- * Retry-After at once, their bodies dropped as they arrive. A body must also arrive whole within
- * {@code logrouter.http.body-timeout}: a client trickling it (slowloris) would otherwise keep its share of the budget
- * for the 30 minutes of Quarkus's idle timeout.
+ * Reads request bodies into memory within a budget shared by all requests, {@code logrouter.http.max-bodies-in-memory},
+ * counting the bytes as they actually arrive, whatever the protocol: a Content-Length body, a chunked one, an HTTP/2
+ * stream (which declares no length at all). A body is also capped at {@code quarkus.http.limits.max-body-size}. A
+ * gzip or deflate body is inflated here as it arrives ({@link BodyInflation}), so what is counted, capped and held is
+ * the inflated body: a small gzip bomb is refused as soon as what it inflates to passes the cap or the budget, long
+ * before it is all inflated.
+ *
+ * <p>An uncompressed body declaring a Content-Length takes it from the budget when its headers arrive, and is refused
+ * before the client sends it (413 over the cap, 429 with Retry-After when the budget is short). Any other body takes
+ * the budget as it arrives (inflated), and is refused the moment it passes either. A refused body is read and dropped, so that
+ * its client gets the answer. The budget comes back when the request is answered or its connection is gone. The body
+ * read here is the one platform-http's routes see (the route's own body handler then has nothing left to read): that
+ * way no request body is held in memory uncounted.
+ *
+ * <p>Form bodies and unknown content encodings are refused with 415 before their body is read, a body that does not
+ * inflate with 400. No answer repeats a request value.
  */
 @ApplicationScoped
 public class RequestBodyAdmission {
 
-    /** Before every route's own handlers, the body handler among them. */
+    /** After {@link BearerTokenAuth}, before every route's own handlers, the body handler among them. */
     private static final int PRIORITY = 1000;
-    private static final int KIB = 1024;
+    private static final int RETRY_AFTER_SECONDS = 1;
 
-    private final Semaphore budgetKibibytes;
-    private final long budgetBytes;
+    private final MemoryBudget budget;
     private final long maxBodyBytes;
-    private final long bodyTimeoutMillis;
-    private final Vertx vertx;
 
     RequestBodyAdmission(@ConfigProperty(name = "logrouter.http.max-bodies-in-memory") MemorySize budget,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
-            @ConfigProperty(name = "logrouter.http.body-timeout") Duration bodyTimeout, Vertx vertx) {
-        this.budgetBytes = budget.asLongValue();
-        this.budgetKibibytes = new Semaphore(kibibytes(budgetBytes));
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.budget = new MemoryBudget(budget.asLongValue());
         this.maxBodyBytes = maxBody.asLongValue();
-        this.bodyTimeoutMillis = bodyTimeout.toMillis();
-        this.vertx = vertx;
     }
 
     void register(@Observes Filters filters) {
@@ -54,50 +53,162 @@ public class RequestBodyAdmission {
 
     private void admit(RoutingContext context) {
         HttpServerRequest request = context.request();
-        int cost = kibibytes(declaredBodyBytes(request));
-        if (cost == 0) {
-            context.next();
+        if (isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            ElasticsearchError.answer(context, 415, 0, "send the body as application/x-ndjson, application/json or"
+                    + " text/plain, not as a form");
             return;
         }
-        if (!budgetKibibytes.tryAcquire(cost)) {
-            ElasticsearchError.answer(context, 429, 1,
-                    "request bodies in memory would exceed " + budgetBytes + " bytes, retry later");
+        BodyInflation inflation;
+        try {
+            inflation = BodyInflation.of(request.getHeader(HttpHeaders.CONTENT_ENCODING));
+        } catch (IngestRejectedException unsupported) {
+            refuse(context, unsupported);
             return;
         }
-        long timer = vertx.setTimer(bodyTimeoutMillis, id -> {
-            if (!request.isEnded()) {
-                request.connection().close();
-            }
-        });
-        AtomicBoolean released = new AtomicBoolean();
-        context.addEndHandler(done -> {
-            if (released.compareAndSet(false, true)) {
-                vertx.cancelTimer(timer);
-                budgetKibibytes.release(cost);
-            }
-        });
-        context.next();
+        long declared = declaredLength(request);
+        if (declared > maxBodyBytes) {
+            refuseTooLarge(context);
+            return;
+        }
+        MemoryBudget.Lease lease = budget.lease();
+        context.addEndHandler(done -> lease.release());
+        // a compressed body is held inflated: its declared length says nothing of what it will take
+        long held = inflation == null ? declared : -1;
+        if (held > 0 && !lease.growTo(held)) {
+            refuseOverBudget(context);
+            return;
+        }
+        new BodyReader(context, lease, inflation, held).start();
     }
 
-    /** What the body will take: its Content-Length, the body-size limit when it is chunked, 0 when there is none. */
-    private long declaredBodyBytes(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
+    /** One request's body as it arrives, inflated when it is compressed, counted against the cap and the budget. */
+    private final class BodyReader {
+
+        private final RoutingContext context;
+        private final MemoryBudget.Lease lease;
+        private final BodyInflation inflation;
+        private Buffer body;
+        private boolean refused;
+
+        BodyReader(RoutingContext context, MemoryBudget.Lease lease, BodyInflation inflation, long declared) {
+            this.context = context;
+            this.lease = lease;
+            this.inflation = inflation;
+            this.body = Buffer.buffer((int) Math.max(0, declared));
+        }
+
+        void start() {
+            HttpServerRequest request = context.request();
+            request.handler(this::append);
+            request.endHandler(end -> complete());
+            // the connection closing or the stream being reset: the context's end handlers give the budget back
+            request.exceptionHandler(failure -> body = null);
+            if (request.version() == HttpVersion.HTTP_1_1
+                    && "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                context.response().writeContinue();
+            }
+            request.resume();
+        }
+
+        private void append(Buffer chunk) {
+            if (refused || body == null) {
+                return;
+            }
+            if (inflation == null) {
+                hold(chunk.getBytes(), chunk.length());
+                return;
+            }
             try {
-                return Math.min(Long.parseLong(length.trim()), maxBodyBytes);
-            } catch (NumberFormatException e) {
-                return maxBodyBytes;
+                inflation.inflate(chunk.getBytes(), this::hold);
+            } catch (IngestRejectedException invalid) {
+                refuse(invalid);
             }
         }
-        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null ? maxBodyBytes : 0;
+
+        /** Keeps these bytes of the body, or refuses it once they pass the cap or the budget. */
+        private boolean hold(byte[] bytes, int length) {
+            long total = (long) body.length() + length;
+            if (total > maxBodyBytes) {
+                refuse(new IngestRejectedException(413, tooLarge()));
+                return false;
+            }
+            if (!lease.growTo(total)) {
+                refuse(new IngestRejectedException(429, overBudget(), RETRY_AFTER_SECONDS));
+                return false;
+            }
+            body.appendBytes(bytes, 0, length);
+            return true;
+        }
+
+        private void refuse(IngestRejectedException refusal) {
+            refused = true;
+            body = null;
+            lease.release();
+            RequestBodyAdmission.refuse(context, refusal);
+        }
+
+        private void complete() {
+            if (refused || body == null) {
+                return;
+            }
+            if (inflation != null) {
+                try {
+                    inflation.finish();
+                } catch (IngestRejectedException truncated) {
+                    refuse(truncated);
+                    return;
+                }
+                // what the routes read is the inflated body
+                context.request().headers().remove(HttpHeaders.CONTENT_ENCODING).remove(HttpHeaders.CONTENT_LENGTH);
+            }
+            RoutingContextInternal internal = (RoutingContextInternal) context;
+            internal.setBody(body);
+            // tells Vert.x's body handler, which platform-http puts on every route, that the body was read
+            internal.visitHandler(RoutingContextInternal.BODY_HANDLER);
+            context.next();
+        }
     }
 
-    private static int kibibytes(long bytes) {
-        return (int) Math.min(Integer.MAX_VALUE, (bytes + KIB - 1) / KIB);
+    private static void refuse(RoutingContext context, IngestRejectedException refusal) {
+        ElasticsearchError.answer(context, refusal.getStatus(), refusal.getRetryAfterSeconds(), refusal.getMessage());
+    }
+
+    private void refuseTooLarge(RoutingContext context) {
+        ElasticsearchError.answer(context, 413, 0, tooLarge());
+    }
+
+    private void refuseOverBudget(RoutingContext context) {
+        ElasticsearchError.answer(context, 429, RETRY_AFTER_SECONDS, overBudget());
+    }
+
+    private String tooLarge() {
+        return "request body is larger than " + maxBodyBytes + " bytes";
+    }
+
+    private String overBudget() {
+        return "request bodies in memory would exceed " + budget.bytes() + " bytes, retry later";
+    }
+
+    /** The declared length, or -1 when the body's length is not known in advance (chunked, HTTP/2, none). */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isForm(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).trim();
+        return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/");
     }
 
     /** Budget free right now, in KiB; for tests. */
     int availableKibibytes() {
-        return budgetKibibytes.availablePermits();
+        return budget.availableKibibytes();
     }
 }

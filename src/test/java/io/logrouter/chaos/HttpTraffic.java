@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Shippers posting NDJSON chunks of events numbered {@code 0..events-1} to the router, each chunk retried as a
- * well-behaved shipper does (after a connection error, a 429 or a 503) until it is answered 2xx. The answers are
- * counted by status, so a case can say how many 429s a flood drew.
+ * well-behaved shipper does (after a connection error, a 429 or a 503) until it is answered 2xx, under the same
+ * {@code Idempotency-Key}: a retry of a chunk the router wrote but could not answer overwrites it (exactly once). The
+ * answers are counted by status, so a case can say how many 429s a flood drew.
  */
 public final class HttpTraffic implements AutoCloseable {
 
@@ -37,6 +39,7 @@ public final class HttpTraffic implements AutoCloseable {
     private final LongAdder connectionErrors = new LongAdder();
     private final LongAdder withoutRetryAfter = new LongAdder();
     private final ExecutorService clients;
+    private final String run = UUID.randomUUID().toString();
 
     /**
      * Starts {@code clients} shippers, each pausing {@code pause} between its chunks (zero: as fast as answers come).
@@ -61,7 +64,7 @@ public final class HttpTraffic implements AutoCloseable {
             for (int seq = from; seq < to; seq++) {
                 body.append(SeqEvents.json(seq)).append('\n');
             }
-            while (!post(body.toString())) {
+            while (!post(body.toString(), run + "-" + from / chunk)) {
                 Thread.sleep(RETRY_PAUSE.toMillis());
             }
             acknowledged.addAndGet(to - from);
@@ -71,9 +74,10 @@ public final class HttpTraffic implements AutoCloseable {
         return null;
     }
 
-    private boolean post(String body) throws InterruptedException {
+    private boolean post(String body, String idempotencyKey) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-ndjson").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());

@@ -20,9 +20,14 @@ class BulkRequestDecoderTest {
     private Exchange exchange;
 
     private List<BulkItem> decode(String body, String pathIndex) throws Exception {
+        return decode(body, pathIndex, null);
+    }
+
+    private List<BulkItem> decode(String body, String pathIndex, String idempotencyKey) throws Exception {
         exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setBody(body.getBytes(StandardCharsets.UTF_8));
         exchange.getMessage().setHeader("index", pathIndex);
+        exchange.getMessage().setHeader(RequestIds.KEY_HEADER, idempotencyKey);
         new BulkRequestDecoder().process(exchange);
         @SuppressWarnings("unchecked")
         List<BulkItem> items = exchange.getProperty(BulkRequestDecoder.ITEMS, List.class);
@@ -34,10 +39,11 @@ class BulkRequestDecoderTest {
     }
 
     @Test
-    void indexAndCreateBecomeEventsWithTheClientIdOrAContentHash() throws Exception {
-        List<BulkItem> items = decode("{\"create\":{\"_index\":\"filebeat-8.19.0\"}}\n{\"message\":\"a\"}\n"
+    void indexAndCreateBecomeEventsWithTheClientIdOrAnIdOfTheRequest() throws Exception {
+        String body = "{\"create\":{\"_index\":\"filebeat-8.19.0\"}}\n{\"message\":\"a\"}\n"
                 + "{\"index\":{\"_id\":\"mine\"}}\n{\"message\":\"b\"}\n"
-                + "{\"create\":{}}\n{\"message\":\"a\"}\n", "from-path");
+                + "{\"create\":{}}\n{\"message\":\"a\"}\n";
+        List<BulkItem> items = decode(body, "from-path");
 
         assertEquals(3, items.size());
         assertEquals(3, batch().size());
@@ -48,9 +54,17 @@ class BulkRequestDecoderTest {
         assertNotEquals(items.get(0).id(), items.get(2).id(), "a repeated document is a second event");
         assertEquals("filebeat-8.19.0", batch().events().get(0).text(BulkRequestDecoder.REQUESTED_INDEX_FIELD));
         assertEquals("a", batch().events().get(0).text("message"));
-        assertEquals(items.get(0).id(), new BulkRequestDecoderTest().decode(
-                "{\"create\":{\"_index\":\"filebeat-8.19.0\"}}\n{\"message\":\"a\"}\n", null).get(0).id(),
-                "a retried request gets the same ids");
+
+        List<BulkItem> again = decode(body, "from-path");
+        assertNotEquals(items.get(0).id(), again.get(0).id(), "the same document in another request is another event");
+        assertEquals("mine", again.get(1).id(), "the client's _id is kept");
+
+        List<BulkItem> keyed = decode(body, "from-path", "batch-17");
+        List<BulkItem> retried = decode(body, "from-path", "batch-17");
+        for (int i = 0; i < keyed.size(); i++) {
+            assertEquals(keyed.get(i).id(), retried.get(i).id(), "a retry with the same Idempotency-Key");
+        }
+        assertNotEquals(keyed.get(0).id(), decode(body, "from-path", "batch-18").get(0).id());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP ingest endpoints against the real Elasticsearch of the local stack: what a 200 promises is read back from
  * the index, and what is refused is shown to be absent from it. Authentication is off here (the test profile) and on
- * in {@link HttpIngestAuthTest}.
+ * in {@link HttpIngestGuardsTest} and {@link HttpIngestFloodTest}.
  */
 @QuarkusTest
 class HttpIngestTest {
@@ -180,6 +181,31 @@ class HttpIngestTest {
     }
 
     @Test
+    void theSameLineInTwoRequestsIsTwoEventsAndARetryWithItsIdempotencyKeyOverwrites() throws Exception {
+        byte[] line = utf8("{\"run\":\"" + run + "\",\"message\":\"connection reset\"}\n");
+        for (int i = 0; i < 2; i++) {
+            given().body(line).contentType("application/x-ndjson")
+                    .when().post("/ingest/ndjson")
+                    .then().statusCode(200).body("accepted", equalTo(1));
+        }
+        assertEquals(2, indexed().size(), "one line posted in two requests is two events");
+
+        byte[] body = utf8("{\"run\":\"" + run + "\",\"message\":\"keyed 1\"}\n"
+                + "{\"run\":\"" + run + "\",\"message\":\"keyed 2\"}\n");
+        for (int i = 0; i < 2; i++) {
+            given().body(body).header("Idempotency-Key", "retry-" + run).contentType("application/x-ndjson")
+                    .when().post("/ingest/ndjson")
+                    .then().statusCode(200).body("accepted", equalTo(2));
+        }
+        byte[] bulk = utf8("{\"index\":{}}\n{\"run\":\"" + run + "\",\"message\":\"bulk keyed\"}\n");
+        for (int i = 0; i < 2; i++) {
+            given().body(bulk).header("Idempotency-Key", "bulk-" + run).contentType("application/x-ndjson")
+                    .when().post("/_bulk").then().statusCode(200).body("errors", equalTo(false));
+        }
+        assertEquals(5, indexed().size(), "a body sent twice with one Idempotency-Key is written once");
+    }
+
+    @Test
     void invalidJsonIsRefusedWithTheReasonAndNothingIsIndexed() throws Exception {
         given().body("[{\"run\":\"" + run + "\"},{\"run\":").contentType("application/json")
                 .when().post("/ingest/json")
@@ -208,17 +234,49 @@ class HttpIngestTest {
                 .contentType("application/x-ndjson")
                 .when().post("/ingest/ndjson")
                 .then().statusCode(200).body("accepted", equalTo(2));
-        assertEquals(2, indexed().size());
+        // the JDK's client upgrades a first request to h2c, and its body must be inflated all the same
+        HttpResponse<String> upgraded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ingestNdjson)
+                .header("Content-Type", "application/x-ndjson").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(lines.getBytes(StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, upgraded.statusCode(), upgraded.body());
+        List<JsonNode> hits = indexed();
+        assertEquals(4, hits.size(), hits.toString());
+        assertTrue(hits.stream().allMatch(hit -> hit.get("_source").path("message").asText().startsWith("zipped")),
+                hits.toString());
 
-        // 8 MiB of blank lines compress to a few KiB, under the body limit, and inflate past the test cap of 4 MiB
+        // 8 MiB of zeros compress to a few KiB and inflate past the test's body limit of 2 MiB
         byte[] bomb = gzip(new byte[8 * 1024 * 1024]);
         assertTrue(bomb.length < 64 * 1024);
         given().body(bomb).header("Content-Encoding", "gzip").contentType("application/x-ndjson")
                 .when().post("/ingest/ndjson")
                 .then().statusCode(413);
-        given().body(utf8("x")).header("Content-Encoding", "br").contentType("application/x-ndjson")
+    }
+
+    @Test
+    void anUnknownEncodingIsRefusedWithoutRepeatingItAndACorruptOneWith400() throws Exception {
+        String encoding = "x-secret-" + run;
+        Response response = given().body(utf8("{\"run\":\"" + run + "\"}\n")).header("Content-Encoding", encoding)
+                .contentType("application/x-ndjson")
+                .when().post("/ingest/ndjson");
+        assertEquals(415, response.statusCode(), response.asString());
+        assertEquals("media_type_header_exception", response.jsonPath().getString("error.type"));
+        assertFalse(response.asString().contains(run), response.asString());
+        given().body(utf8("{\"run\":\"" + run + "\"}\n")).header("Content-Encoding", "compress")
+                .contentType("application/x-ndjson")
                 .when().post("/ingest/ndjson")
                 .then().statusCode(415);
+        // a body that is not what its encoding says, over HTTP/1.1 and over a request upgraded to h2c
+        given().body(utf8("{\"run\":\"" + run + "\"}\n")).header("Content-Encoding", "gzip")
+                .contentType("application/x-ndjson")
+                .when().post("/ingest/ndjson")
+                .then().statusCode(400);
+        HttpResponse<String> upgraded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ingestNdjson)
+                .header("Content-Type", "application/x-ndjson").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(utf8("{\"run\":\"" + run + "\"}\n"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, upgraded.statusCode(), upgraded.body());
+        assertEquals(0, indexed().size());
     }
 
     @Test

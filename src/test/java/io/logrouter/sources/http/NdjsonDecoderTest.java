@@ -1,6 +1,7 @@
 package io.logrouter.sources.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,8 +15,13 @@ import org.junit.jupiter.api.Test;
 class NdjsonDecoderTest {
 
     private static EventBatch decode(byte[] body) throws Exception {
+        return decode(body, null);
+    }
+
+    private static EventBatch decode(byte[] body, String idempotencyKey) throws Exception {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setBody(body);
+        exchange.getMessage().setHeader(RequestIds.KEY_HEADER, idempotencyKey);
         new NdjsonDecoder().process(exchange);
         EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
         assertEquals(EventOrigins.of(exchange).size(), batch.size());
@@ -44,14 +50,32 @@ class NdjsonDecoderTest {
     }
 
     @Test
-    void aRetriedBodyGetsTheSameIdsAndRepeatedLinesStayDistinct() throws Exception {
+    void eventsOfTwoRequestsNeverShareAnIdUnlessTheyShareAnIdempotencyKey() throws Exception {
         byte[] body = "same\nsame\nother\n".getBytes(StandardCharsets.UTF_8);
         EventBatch first = decode(body);
-        EventBatch retry = decode(body);
+        EventBatch second = decode(body);
+        assertNotEquals(first.events().get(0).id(), first.events().get(1).id(), "a repeated line is a second event");
         for (int i = 0; i < first.size(); i++) {
-            assertEquals(first.events().get(i).id(), retry.events().get(i).id());
+            assertNotEquals(first.events().get(i).id(), second.events().get(i).id());
         }
-        assertNotEquals(first.events().get(0).id(), first.events().get(1).id());
+
+        EventBatch keyed = decode(body, "shipper-1:batch-42");
+        EventBatch retried = decode(body, "shipper-1:batch-42");
+        for (int i = 0; i < keyed.size(); i++) {
+            assertEquals(keyed.events().get(i).id(), retried.events().get(i).id());
+        }
+        assertNotEquals(keyed.events().get(0).id(), keyed.events().get(1).id());
+        assertNotEquals(keyed.events().get(0).id(), decode(body, "shipper-1:batch-43").events().get(0).id());
+    }
+
+    @Test
+    void anUnusableIdempotencyKeyIsRefusedWithoutBeingRepeated() {
+        byte[] body = "line\n".getBytes(StandardCharsets.UTF_8);
+        for (String key : new String[] {"", "has space", "x".repeat(257), "caf\u00e9"}) {
+            IngestRejectedException refused = assertThrows(IngestRejectedException.class, () -> decode(body, key));
+            assertEquals(400, refused.getStatus());
+            assertFalse(!key.isEmpty() && refused.getMessage().contains(key), refused.getMessage());
+        }
     }
 
     @Test
