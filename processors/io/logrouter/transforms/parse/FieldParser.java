@@ -2,10 +2,12 @@ package io.logrouter.transforms.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.event.EventMarkers;
 import io.logrouter.event.FieldPath;
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
 import io.logrouter.transforms.FailureMode;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,9 +18,11 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>On success the raw field is replaced by what was parsed: the payload's own {@code message} (or {@code msg}, as
  * pino, Go's slog and logfmt write it) becomes the event's {@code message}, and when there is none the raw field is
  * removed, so the document does not carry the line twice. {@code keepOriginal} copies the raw text into ECS's
- * {@code event.original} first. Parsed keys may be dotted ({@code http.request.method}); they are nested, and objects
+ * {@code event.original} first. Parsed {@code tags} (a list or one string) are added to the event's tags. Parsed keys may be dotted ({@code http.request.method}); they are nested, and objects
  * are merged into what the event already has, so parsing {@code {"log":{"level":"info"}}} keeps the source's
- * {@code log.file.path}.
+ * {@code log.file.path}. With {@code expandDottedKeys} (on by default) dotted keys inside parsed objects are expanded
+ * too ({@code {"log.origin":{"file.line":42}}}), by {@link FieldPath#expandDottedKeys}'s rule; an event in which
+ * two spellings of a field met is tagged {@code dotted_key_conflict}.
  */
 public abstract class FieldParser extends EventTransform {
 
@@ -28,6 +32,7 @@ public abstract class FieldParser extends EventTransform {
     private String field = FieldPath.MESSAGE;
     private String target;
     private boolean keepOriginal;
+    private boolean expandDottedKeys = true;
     private FailureMode failureMode = FailureMode.KEEP;
     private final LongAdder parsed = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -50,6 +55,7 @@ public abstract class FieldParser extends EventTransform {
             return true;
         }
         parsed.increment();
+        boolean conflict = expandDottedKeys && FieldPath.expandDottedKeys(payload);
         if (keepOriginal) {
             event.put(ORIGINAL, raw);
         }
@@ -58,9 +64,23 @@ public abstract class FieldParser extends EventTransform {
         if (message == null) {
             message = payload.remove(MSG);
         }
+        JsonNode tags = payload.get(FieldPath.TAGS);
+        if (tags != null && (tags.isArray() || tags.isTextual())) {
+            payload.remove(FieldPath.TAGS); // added to the event's tags, not replacing the ones a source set
+        } else {
+            tags = null;
+        }
         merge(target == null ? event.fields() : objectAt(event.fields(), target), payload);
         if (message != null) {
             event.put(FieldPath.MESSAGE, message);
+        }
+        if (tags != null) {
+            for (JsonNode tag : tags.isArray() ? tags : List.of(tags)) {
+                EventMarkers.tag(event, tag.asText());
+            }
+        }
+        if (conflict) {
+            EventMarkers.tag(event, FieldPath.DOTTED_KEY_CONFLICT);
         }
         return true;
     }
@@ -69,7 +89,7 @@ public abstract class FieldParser extends EventTransform {
     static void merge(ObjectNode into, ObjectNode from) {
         for (Map.Entry<String, JsonNode> entry : from.properties()) {
             String key = entry.getKey();
-            int dot = key.lastIndexOf('.');
+            int dot = FieldPath.isPath(key) ? key.lastIndexOf('.') : -1;
             ObjectNode parent = dot < 0 ? into : objectAt(into, key.substring(0, dot));
             String name = dot < 0 ? key : key.substring(dot + 1);
             JsonNode existing = parent.get(name);
@@ -119,6 +139,15 @@ public abstract class FieldParser extends EventTransform {
 
     public void setKeepOriginal(boolean keepOriginal) {
         this.keepOriginal = keepOriginal;
+    }
+
+    public boolean isExpandDottedKeys() {
+        return expandDottedKeys;
+    }
+
+    /** Whether dotted keys inside parsed objects become objects too; on by default. */
+    public void setExpandDottedKeys(boolean expandDottedKeys) {
+        this.expandDottedKeys = expandDottedKeys;
     }
 
     public String getFailureMode() {
