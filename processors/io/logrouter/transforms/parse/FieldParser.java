@@ -20,9 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * removed, so the document does not carry the line twice. {@code keepOriginal} copies the raw text into ECS's
  * {@code event.original} first. Parsed {@code tags} (a list or one string) are added to the event's tags. Parsed keys may be dotted ({@code http.request.method}); they are nested, and objects
  * are merged into what the event already has, so parsing {@code {"log":{"level":"info"}}} keeps the source's
- * {@code log.file.path}. With {@code expandDottedKeys} (on by default) dotted keys inside parsed objects are expanded
- * too ({@code {"log.origin":{"file.line":42}}}), by {@link FieldPath#expandDottedKeys}'s rule; an event in which
- * two spellings of a field met is tagged {@code dotted_key_conflict}.
+ * {@code log.file.path}.
  */
 public abstract class FieldParser extends EventTransform {
 
@@ -32,7 +30,6 @@ public abstract class FieldParser extends EventTransform {
     private String field = FieldPath.MESSAGE;
     private String target;
     private boolean keepOriginal;
-    private boolean expandDottedKeys = true;
     private FailureMode failureMode = FailureMode.KEEP;
     private final LongAdder parsed = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -55,7 +52,6 @@ public abstract class FieldParser extends EventTransform {
             return true;
         }
         parsed.increment();
-        boolean conflict = expandDottedKeys && FieldPath.expandDottedKeys(payload);
         if (keepOriginal) {
             event.put(ORIGINAL, raw);
         }
@@ -78,9 +74,6 @@ public abstract class FieldParser extends EventTransform {
             for (JsonNode tag : tags.isArray() ? tags : List.of(tags)) {
                 EventMarkers.tag(event, tag.asText());
             }
-        }
-        if (conflict) {
-            EventMarkers.tag(event, FieldPath.DOTTED_KEY_CONFLICT);
         }
         return true;
     }
@@ -139,15 +132,6 @@ public abstract class FieldParser extends EventTransform {
 
     public void setKeepOriginal(boolean keepOriginal) {
         this.keepOriginal = keepOriginal;
-    }
-
-    public boolean isExpandDottedKeys() {
-        return expandDottedKeys;
-    }
-
-    /** Whether dotted keys inside parsed objects become objects too; on by default. */
-    public void setExpandDottedKeys(boolean expandDottedKeys) {
-        this.expandDottedKeys = expandDottedKeys;
     }
 
     public String getFailureMode() {

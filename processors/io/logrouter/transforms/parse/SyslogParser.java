@@ -45,10 +45,6 @@ public class SyslogParser extends FieldParser {
                     + "|([^:\\[\\]\\s]+)(?:\\[\\])?: ?)?(.*)",
             Pattern.DOTALL);
 
-    public SyslogParser() {
-        setExpandDottedKeys(false); // SD-IDs and parameter names are names, not paths
-    }
-
     @Override
     protected ObjectNode parse(String raw) throws UnparseableInput {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
