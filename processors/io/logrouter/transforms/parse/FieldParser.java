@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>On success the raw field is replaced by what was parsed: the payload's own {@code message} (or {@code msg}, as
  * pino, Go's slog and logfmt write it) becomes the event's {@code message}, and when there is none the raw field is
  * removed, so the document does not carry the line twice. {@code keepOriginal} copies the raw text into ECS's
- * {@code event.original} first. Parsed {@code tags} (a list or one string) are added to the event's tags. Parsed keys may be dotted ({@code http.request.method}); they are nested, and objects
- * are merged into what the event already has, so parsing {@code {"log":{"level":"info"}}} keeps the source's
- * {@code log.file.path}.
+ * {@code event.original} first. Parsed keys may be dotted ({@code http.request.method}); they are nested (keys with an
+ * empty part, such as {@code a..b}, are kept as written), and objects are merged into what the event already has, so
+ * parsing {@code {"log":{"level":"info"}}} keeps the source's {@code log.file.path}. Parsed {@code tags} (a list or
+ * one string) are added to the event's tags rather than replacing the ones a source or an earlier step set.
  */
 public abstract class FieldParser extends EventTransform {
 
