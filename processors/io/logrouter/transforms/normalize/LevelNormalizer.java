@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.LongAdder;
  * so one dashboard filter covers every service. Reads the first present of {@code fields}; understands the usual
  * names and abbreviations (WARNING, ERR, CRITICAL, PANIC, java.util.logging's SEVERE/FINE, klog's single letters),
  * syslog severity codes 0..7 and bunyan/pino levels 10..60, as numbers or numeric strings. The source field stays
- * as it was. A value it does not know is left alone (and counted) rather than guessed: a wrong level hides errors.
+ * as it was, unless it is {@code log.level} itself: an ECS logger's flat {@code "log.level"} key is then replaced by
+ * the nested field (see {@code FieldPath.put}), so the event and its document hold one level, the normalized one. A
+ * value it does not know is left alone (and counted) rather than guessed: a wrong level hides errors.
  */
 public class LevelNormalizer extends EventTransform {
 

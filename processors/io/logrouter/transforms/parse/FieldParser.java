@@ -2,10 +2,12 @@ package io.logrouter.transforms.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.event.EventMarkers;
 import io.logrouter.event.FieldPath;
 import io.logrouter.event.LogEvent;
 import io.logrouter.transforms.EventTransform;
 import io.logrouter.transforms.FailureMode;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,9 +18,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>On success the raw field is replaced by what was parsed: the payload's own {@code message} (or {@code msg}, as
  * pino, Go's slog and logfmt write it) becomes the event's {@code message}, and when there is none the raw field is
  * removed, so the document does not carry the line twice. {@code keepOriginal} copies the raw text into ECS's
- * {@code event.original} first. Parsed keys may be dotted ({@code http.request.method}); they are nested, and objects
- * are merged into what the event already has, so parsing {@code {"log":{"level":"info"}}} keeps the source's
- * {@code log.file.path}.
+ * {@code event.original} first. Parsed keys may be dotted ({@code http.request.method}); they are nested (keys with an
+ * empty part, such as {@code a..b}, are kept as written), and objects are merged into what the event already has, so
+ * parsing {@code {"log":{"level":"info"}}} keeps the source's {@code log.file.path}. Parsed {@code tags} (a list or
+ * one string) are added to the event's tags rather than replacing the ones a source or an earlier step set.
  */
 public abstract class FieldParser extends EventTransform {
 
@@ -58,9 +61,20 @@ public abstract class FieldParser extends EventTransform {
         if (message == null) {
             message = payload.remove(MSG);
         }
+        JsonNode tags = payload.get(FieldPath.TAGS);
+        if (tags != null && (tags.isArray() || tags.isTextual())) {
+            payload.remove(FieldPath.TAGS); // added to the event's tags, not replacing the ones a source set
+        } else {
+            tags = null;
+        }
         merge(target == null ? event.fields() : objectAt(event.fields(), target), payload);
         if (message != null) {
             event.put(FieldPath.MESSAGE, message);
+        }
+        if (tags != null) {
+            for (JsonNode tag : tags.isArray() ? tags : List.of(tags)) {
+                EventMarkers.tag(event, tag.asText());
+            }
         }
         return true;
     }
@@ -69,7 +83,7 @@ public abstract class FieldParser extends EventTransform {
     static void merge(ObjectNode into, ObjectNode from) {
         for (Map.Entry<String, JsonNode> entry : from.properties()) {
             String key = entry.getKey();
-            int dot = key.lastIndexOf('.');
+            int dot = FieldPath.isPath(key) ? key.lastIndexOf('.') : -1;
             ObjectNode parent = dot < 0 ? into : objectAt(into, key.substring(0, dot));
             String name = dot < 0 ? key : key.substring(dot + 1);
             JsonNode existing = parent.get(name);

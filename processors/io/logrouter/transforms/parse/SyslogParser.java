@@ -14,7 +14,15 @@ import java.util.regex.Pattern;
  * {@code log.syslog.severity.code/name}, {@code host.name}, {@code process.name}, {@code process.pid},
  * {@code message}; RFC 5424 adds {@code log.syslog.version}, {@code log.syslog.msgid} and its structured data under
  * {@code log.syslog.structured_data.<SD-ID>.<name>}. The header time goes to {@code @timestamp} as written (RFC 3164
- * has no year and no zone), for a {@code TimestampParser} later in the route to resolve.
+ * has no year and no zone), for a {@code TimestampParser} later in the route to resolve (its {@code syslog} format
+ * reads the day padded with one space or two).
+ *
+ * <p>The RFC 3164 tag is read as the program and pid: {@code sshd[2231]:}, {@code kernel[0]:}, {@code postfix/smtpd[12]:},
+ * {@code com.apple.xpc.launchd[1]:}, and, with a pid, names with spaces ({@code Microsoft Word[123]:}). A line whose
+ * header is not fully readable is not passed off as a complete one: a line with no tag after the host, or one whose
+ * PRI is followed by no readable time and host, keeps what could be read and the rest of the text in
+ * {@code message}, the whole line in {@code event.original}, and gets the {@code syslog_partial} tag. Structured data
+ * element ids (SD-IDs) are kept as keys as written, dots included.
  */
 public class SyslogParser extends FieldParser {
 
@@ -24,12 +32,17 @@ public class SyslogParser extends FieldParser {
         "local7"};
     private static final String[] SEVERITIES = {
         "Emergency", "Alert", "Critical", "Error", "Warning", "Notice", "Informational", "Debug"};
+    public static final String PARTIAL_TAG = "syslog_partial";
+
     private static final String NIL = "-";
     private static final char BOM = '\uFEFF';
-    // the tag ("sshd[2231]:") is optional: some daemons and most network devices write none
+    // the tag is optional: some daemons and most network devices write none (the line is then partial). A program
+    // name may hold spaces only when a pid follows it: without "[pid]" the first word of a message would pass for one
     private static final Pattern RFC3164 = Pattern.compile(
-            "([A-Za-z]{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?|\\d{4}-\\d\\d-\\d\\dT\\S+) (\\S+) "
-                    + "(?:([^:\\[\\s]+)(?:\\[(\\d+)\\])?: ?)?(.*)",
+            "([A-Za-z]{3} {1,2}\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?|\\d{4}-\\d\\d-\\d\\dT\\S+) (\\S+) "
+                    + "(?:([^:\\[\\]\\s][^:\\[\\]]{0,127}?)\\[(\\d+)\\]: ?" // Microsoft Word[123]:
+                    + "|([^:\\[\\]\\s]+)\\[(\\d+)\\] " // macOS: com.apple.xpc.launchd[1] (service[42]) ...
+                    + "|([^:\\[\\]\\s]+)(?:\\[\\])?: ?)?(.*)",
             Pattern.DOTALL);
 
     @Override
@@ -54,8 +67,14 @@ public class SyslogParser extends FieldParser {
                 && isDigits(raw, headerStart, versionEnd)) {
             fields.put("log.syslog.version", Integer.parseInt(raw.substring(headerStart, versionEnd)));
             new Rfc5424(raw, versionEnd + 1, fields).parse();
-        } else {
-            parse3164(raw.substring(headerStart), fields);
+        } else if (!parse3164(raw.substring(headerStart), fields)) {
+            if (headerStart == 0) {
+                throw new UnparseableInput("syslog: not an RFC 3164 or RFC 5424 line");
+            }
+            fields.put("message", raw.substring(headerStart)); // a PRI and free text: what some devices send
+            partial(raw, fields);
+        } else if (!fields.has("process.name")) {
+            partial(raw, fields);
         }
         return fields;
     }
@@ -80,20 +99,29 @@ public class SyslogParser extends FieldParser {
         return to > from;
     }
 
-    private static void parse3164(String line, ObjectNode fields) throws UnparseableInput {
+    private static void partial(String raw, ObjectNode fields) {
+        fields.put("event.original", raw);
+        fields.putArray("tags").add(PARTIAL_TAG);
+    }
+
+    /** False when the line has no RFC 3164 time and host after the PRI. */
+    private static boolean parse3164(String line, ObjectNode fields) {
         Matcher m = RFC3164.matcher(line);
         if (!m.matches()) {
-            throw new UnparseableInput("syslog: not an RFC 3164 or RFC 5424 line");
+            return false;
         }
         fields.put("@timestamp", m.group(1));
         fields.put("host.name", m.group(2));
-        if (m.group(3) != null) {
-            fields.put("process.name", m.group(3));
+        String program = m.group(3) != null ? m.group(3) : m.group(5) != null ? m.group(5) : m.group(7);
+        String pid = m.group(4) != null ? m.group(4) : m.group(6);
+        if (program != null) {
+            fields.put("process.name", program);
         }
-        if (m.group(4) != null) {
-            fields.put("process.pid", Long.parseLong(m.group(4)));
+        if (pid != null && pid.length() < 19) {
+            fields.put("process.pid", Long.parseLong(pid));
         }
-        fields.put("message", m.group(5));
+        fields.put("message", m.group(8));
+        return true;
     }
 
     /** A cursor over one RFC 5424 line, from the field after the version. */

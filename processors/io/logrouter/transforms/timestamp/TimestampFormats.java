@@ -1,6 +1,5 @@
 package io.logrouter.transforms.timestamp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -11,9 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,6 +26,7 @@ import java.util.Locale;
  *   <li>Apache/nginx access logs' {@code 24/Nov/2026:10:00:00 +0000};</li>
  *   <li>nginx error logs' {@code 2026/11/24 10:00:02} (default zone);</li>
  *   <li>syslog's year-less {@code Nov 24 10:00:00} (default zone, year inferred);</li>
+ *   <li>the Apache error log's {@code Sun Dec 04 04:47:44 2005} (default zone);</li>
  *   <li>RFC 1123 {@code Tue, 24 Nov 2026 10:00:00 GMT} as HTTP headers write it.</li>
  * </ul>
  */
@@ -38,37 +35,28 @@ final class TimestampFormats {
     private static final List<String> MONTHS =
             List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter SYSLOG = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .appendPattern("MMM ppd HH:mm:ss") // RFC 3164 pads single-digit days with a space: "Nov  4"
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .toFormatter(Locale.ENGLISH);
+    /** RFC 3164: {@code Nov 24 10:00:00}, the day padded with a space or not ({@code Nov  4}, {@code Nov 4}). */
+    static final PatternFormat SYSLOG = new PatternFormat("MMM d HH:mm:ss[.S]");
+    /** The Apache error log's (and ctime's) {@code Sun Dec 04 04:47:44 2005}, Apache 2.4 adding microseconds. */
+    static final PatternFormat APACHE_ERROR = new PatternFormat("EEE MMM d HH:mm:ss[.S] yyyy");
+    /** TAI64N's label of 1970-01-01T00:00:00Z: 2^62 plus TAI's 10 s lead over UTC then (later leap seconds ignored). */
+    private static final BigInteger TAI64_EPOCH = BigInteger.ONE.shiftLeft(62).add(BigInteger.TEN);
     private static final DateTimeFormatter RFC_1123 =
             DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH);
     private static final BigDecimal SECONDS_BELOW = new BigDecimal("1e11");
     private static final BigDecimal MILLIS_BELOW = new BigDecimal("1e14");
     private static final BigDecimal MICROS_BELOW = new BigDecimal("1e17");
     private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
-    private static final long MAX_SYSLOG_FUTURE_DAYS = 1;
 
     private TimestampFormats() {
     }
 
     /**
+     * The format named {@code auto}: told from the text's shape.
+     *
      * @param zone for times written without an offset
-     * @param clock the reference for syslog's missing year: the current year, or the previous one when that would
-     *     put the time more than a day in the future (a December line read in January)
+     * @param clock the reference for syslog's missing year (see {@link PatternFormat#inferYear})
      */
-    static Instant parse(JsonNode value, ZoneId zone, Clock clock) {
-        if (value.isNumber()) {
-            return epoch(value.decimalValue());
-        }
-        if (!value.isTextual()) {
-            throw new DateTimeException("not a timestamp: " + value.getNodeType());
-        }
-        return parse(value.textValue().trim(), zone, clock);
-    }
-
     static Instant parse(String text, ZoneId zone, Clock clock) {
         int length = text.length();
         if (length == 0) {
@@ -87,19 +75,22 @@ final class TimestampFormats {
             return LocalDateTime.parse(text, SLASHED).atZone(zone).toInstant();
         }
         if (Character.isLetter(text.charAt(0))) {
-            return length > 3 && text.charAt(3) == ','
-                    ? ZonedDateTime.parse(text, RFC_1123).toInstant()
-                    : syslog(text, zone, clock);
+            if (length > 4 && text.charAt(3) == ',') {
+                return ZonedDateTime.parse(text, RFC_1123).toInstant();
+            }
+            return length > 4 && text.charAt(3) == ' ' && Character.isLetter(text.charAt(4))
+                    ? APACHE_ERROR.parse(text, zone, clock)
+                    : SYSLOG.parse(text, zone, clock);
         }
         throw unrecognised(text);
     }
 
     /**
-     * {@code yyyy-MM-dd[T| ]HH:mm[:ss[(.|,)fraction]][ ][Z|+hh:mm|+hhmm|+hh]}, read by position: this is nearly
+     * {@code yyyy-MM-dd[T| ]HH:mm[:ss[(.|,|:)fraction]][ ][Z|+hh:mm|+hhmm|+hh]}, read by position: this is nearly
      * every timestamp the router sees, and a hand-written reader is several times faster than a DateTimeFormatter
      * with optional sections. Range checks are left to LocalDateTime and ZoneOffset.
      */
-    private static Instant iso(String text, ZoneId zone) {
+    static Instant iso(String text, ZoneId zone) {
         int length = text.length();
         char separator = length > 10 ? text.charAt(10) : 0;
         if (length < 16 || separator != 'T' && separator != 't' && separator != ' ' || text.charAt(13) != ':') {
@@ -111,7 +102,7 @@ final class TimestampFormats {
         if (i < length && text.charAt(i) == ':') {
             second = digits(text, 17, 2);
             i = 19;
-            if (i < length && (text.charAt(i) == '.' || text.charAt(i) == ',')) {
+            if (i < length && (text.charAt(i) == '.' || text.charAt(i) == ',' || text.charAt(i) == ':')) {
                 int start = ++i;
                 for (; i < length && isDigit(text.charAt(i)); i++) {
                     if (i - start < 9) {
@@ -155,7 +146,7 @@ final class TimestampFormats {
     }
 
     /** {@code dd/MMM/yyyy:HH:mm:ss +hhmm}, every access log's format, read by position like {@link #iso}. */
-    private static Instant httpDate(String text) {
+    static Instant httpDate(String text) {
         if (text.length() != 26 || text.charAt(11) != ':' || text.charAt(14) != ':' || text.charAt(17) != ':'
                 || text.charAt(20) != ' ' || text.charAt(21) != '+' && text.charAt(21) != '-') {
             throw unrecognised(text);
@@ -190,23 +181,31 @@ final class TimestampFormats {
     }
 
     private static DateTimeException unrecognised(String text) {
-        return new DateTimeException("unrecognised timestamp format: " + text);
+        return new UnrecognisedTimestamp(text, "a known timestamp format");
     }
 
-    private static Instant syslog(String text, ZoneId zone, Clock clock) {
-        TemporalAccessor parsed = SYSLOG.parse(text);
-        ZonedDateTime nowInZone = ZonedDateTime.now(clock.withZone(zone));
-        ZonedDateTime time = ZonedDateTime.of(nowInZone.getYear(), parsed.get(ChronoField.MONTH_OF_YEAR),
-                parsed.get(ChronoField.DAY_OF_MONTH), parsed.get(ChronoField.HOUR_OF_DAY),
-                parsed.get(ChronoField.MINUTE_OF_HOUR), parsed.get(ChronoField.SECOND_OF_MINUTE),
-                parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0, zone);
-        if (time.isAfter(nowInZone.plusDays(MAX_SYSLOG_FUTURE_DAYS))) {
-            time = time.minusYears(1);
+    /** {@code @4000000037c219bf2ef02e94} (daemontools, s6, runit): 16 hex digits of TAI seconds, 8 of nanoseconds. */
+    static Instant tai64n(String text) {
+        if (text.length() != 25 || text.charAt(0) != '@') {
+            throw new UnrecognisedTimestamp(text, "TAI64N");
         }
-        return time.toInstant();
+        try {
+            long seconds = new BigInteger(text.substring(1, 17), 16).subtract(TAI64_EPOCH).longValueExact();
+            return Instant.ofEpochSecond(seconds, Long.parseLong(text.substring(17), 16));
+        } catch (NumberFormatException e) {
+            throw new UnrecognisedTimestamp(text, "TAI64N");
+        }
     }
 
-    private static boolean isNumeric(String text) {
+    /** An epoch number in a known unit: {@code shift} is the decimal places to nanoseconds (9 for seconds). */
+    static Instant epoch(String text, int shift) {
+        if (text.isEmpty() || !isNumeric(text)) {
+            throw new UnrecognisedTimestamp(text, "an epoch number");
+        }
+        return epoch(new BigDecimal(text), shift);
+    }
+
+    static boolean isNumeric(String text) {
         boolean digits = false;
         boolean point = false;
         for (int i = text.charAt(0) == '-' ? 1 : 0; i < text.length(); i++) {
@@ -224,10 +223,13 @@ final class TimestampFormats {
 
     private static Instant epoch(BigDecimal value) {
         BigDecimal magnitude = value.abs();
-        int shift = magnitude.compareTo(SECONDS_BELOW) < 0 ? 9
+        return epoch(value, magnitude.compareTo(SECONDS_BELOW) < 0 ? 9
                 : magnitude.compareTo(MILLIS_BELOW) < 0 ? 6
                 : magnitude.compareTo(MICROS_BELOW) < 0 ? 3
-                : 0;
+                : 0);
+    }
+
+    private static Instant epoch(BigDecimal value, int shift) {
         BigInteger[] secondsAndNanos = value.movePointRight(shift).toBigInteger().divideAndRemainder(NANOS_PER_SECOND);
         long seconds = secondsAndNanos[0].longValueExact();
         long nanos = secondsAndNanos[1].longValue();

@@ -96,4 +96,28 @@ class LevelNormalizerTest {
         assertEquals(2, out.size());
         assertEquals("warn", out.events().get(0).text("log.level"));
     }
+
+    @Test
+    void flatEcsLevelFromASourceEndsInOnePlace() throws Exception {
+        // what /ingest/json builds from a log4j2 EcsLayout document: the dotted key as it came
+        LogEvent event = new LogEvent("id", (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson
+                .databind.ObjectMapper().readTree("{\"log.level\":\"ERROR\",\"message\":\"boom\"}"));
+
+        normalizer.apply(event);
+
+        assertNull(event.fields().get("log.level"), event.toString());
+        assertEquals("error", event.fields().get("log").get("level").asText());
+        assertEquals("error", event.text("log.level"));
+    }
+
+    @Test
+    void expanderThenNormalizerGiveOneLevel() throws Exception {
+        LogEvent event = new LogEvent("id", (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson
+                .databind.ObjectMapper().readTree("{\"log.level\":\"WARN\",\"log.logger\":\"a.B\"}"));
+
+        new DottedKeyExpander().apply(event);
+        normalizer.apply(event);
+
+        assertEquals("{\"log\":{\"level\":\"warn\",\"logger\":\"a.B\"}}", event.fields().toString());
+    }
 }

@@ -254,4 +254,63 @@ class JsonParserTest {
         assertEquals(1, parser.getParsedCount());
         assertEquals(1, parser.getFailedCount());
     }
+
+    /** What log4j2's EcsLayout writes: dotted keys flat, and dotted keys inside objects too. */
+    private static final String ECS_LINE = "{\"@timestamp\":\"2026-11-24T10:00:00.000Z\",\"log.level\":\"ERROR\","
+            + "\"message\":\"payment failed\",\"ecs.version\":\"1.2.0\",\"service.name\":\"checkout\","
+            + "\"process.thread.name\":\"main\",\"log.logger\":\"com.shop.Pay\","
+            + "\"log.origin\":{\"file.name\":\"Pay.java\",\"file.line\":42},"
+            + "\"error.type\":\"java.lang.IllegalStateException\"}";
+
+    @Test
+    void ecsDottedKeysAreExpandedIntoObjects() {
+        LogEvent event = Samples.event(ECS_LINE);
+        event.put("log.file.path", "/var/log/app.log");
+
+        parser.apply(event);
+
+        assertNull(event.fields().get("log.level"), "no flat key left: " + event);
+        assertEquals("ERROR", event.fields().get("log").get("level").asText());
+        assertEquals("com.shop.Pay", event.fields().get("log").get("logger").asText());
+        assertEquals("Pay.java", event.fields().get("log").get("origin").get("file").get("name").asText());
+        assertEquals(42, event.get("log.origin.file.line").asInt());
+        assertEquals("/var/log/app.log", event.text("log.file.path"), "merged into the source's log object");
+        assertEquals("checkout", event.fields().get("service").get("name").asText());
+        assertEquals("main", event.text("process.thread.name"));
+        assertFalse(EventMarkers.has(event, "dotted_key_conflict"));
+    }
+
+    @Test
+    void dottedKeyConflictsLoseNothingAndAreTagged() {
+        LogEvent scalarThenPath = Samples.event("{\"a\":1,\"a.b\":2}");
+        LogEvent pathThenScalar = Samples.event("{\"a.b\":2,\"a\":1}");
+        LogEvent bothSpellings = Samples.event("{\"a\":{\"b\":1},\"a.b\":2}");
+
+        parser.apply(scalarThenPath);
+        parser.apply(pathThenScalar);
+        parser.apply(bothSpellings);
+
+        for (LogEvent event : List.of(scalarThenPath, pathThenScalar)) {
+            assertEquals(1, event.get("a._value").asInt(), event.toString());
+            assertEquals(2, event.get("a.b").asInt(), event.toString());
+            assertTrue(EventMarkers.has(event, "dotted_key_conflict"));
+        }
+        assertEquals("[1,2]", bothSpellings.get("a.b").toString());
+        assertTrue(EventMarkers.has(bothSpellings, "dotted_key_conflict"));
+    }
+
+    @Test
+    void expansionCanBeTurnedOffAndKeysThatAreNotPathsStay() {
+        LogEvent odd = Samples.event("{\".a\":1,\"b.\":2,\"c..d\":3,\"e\":{\"f.g\":4}}");
+        parser.apply(odd);
+        assertEquals(1, odd.fields().get(".a").asInt());
+        assertEquals(2, odd.fields().get("b.").asInt());
+        assertEquals(3, odd.fields().get("c..d").asInt());
+        assertEquals(4, odd.fields().get("e").get("f").get("g").asInt());
+
+        parser.setExpandDottedKeys(false);
+        LogEvent flat = Samples.event("{\"e\":{\"f.g\":4}}");
+        parser.apply(flat);
+        assertEquals(4, flat.fields().get("e").get("f.g").asInt());
+    }
 }

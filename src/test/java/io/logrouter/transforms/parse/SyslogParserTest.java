@@ -1,6 +1,7 @@
 package io.logrouter.transforms.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,5 +130,74 @@ class SyslogParserTest {
         assertEquals(2, out.size());
         assertEquals(1, parser.getParsedCount());
         assertEquals(1, parser.getFailedCount());
+    }
+
+    @Test
+    void tagsWithPidZeroSpacesSlashesAndDotsAreRead() {
+        LogEvent kernel = parsed("<0>Nov 9 12:01:01 mac kernel[0]: wake reason: EC.LidOpen");
+        LogEvent word = parsed("Nov  9 12:01:01 mac Microsoft Word[123]: document saved");
+        LogEvent postfix = parsed("<22>Nov 24 10:00:00 mx1 postfix/smtpd[4711]: connect from unknown[203.0.113.9]");
+        LogEvent launchd = parsed("Nov 24 10:00:00 mac com.apple.xpc.launchd[1] (com.apple.mdworker[512]): "
+                + "Service exited due to SIGKILL");
+
+        assertEquals("kernel", kernel.text("process.name"));
+        assertEquals(0, kernel.get("process.pid").asInt());
+        assertEquals("Nov 9 12:01:01", kernel.text("@timestamp"));
+        assertEquals("wake reason: EC.LidOpen", kernel.text("message"));
+        assertEquals("kern", kernel.text("log.syslog.facility.name"));
+        assertEquals("Emergency", kernel.text("log.syslog.severity.name"));
+        assertEquals("Microsoft Word", word.text("process.name"));
+        assertEquals(123, word.get("process.pid").asInt());
+        assertEquals("document saved", word.text("message"));
+        assertEquals("postfix/smtpd", postfix.text("process.name"));
+        assertEquals("connect from unknown[203.0.113.9]", postfix.text("message"));
+        assertEquals("mail", postfix.text("log.syslog.facility.name"));
+        assertEquals("Informational", postfix.text("log.syslog.severity.name"));
+        assertEquals("com.apple.xpc.launchd", launchd.text("process.name"));
+        assertEquals(1, launchd.get("process.pid").asInt());
+        assertEquals("(com.apple.mdworker[512]): Service exited due to SIGKILL", launchd.text("message"));
+        for (LogEvent event : List.of(kernel, word, postfix, launchd)) {
+            assertFalse(EventMarkers.has(event, SyslogParser.PARTIAL_TAG), event.toString());
+            assertFalse(EventMarkers.has(event, EventMarkers.PARSE_FAILURE), event.toString());
+        }
+    }
+
+    @Test
+    void aHeaderThatIsNotFullyReadableIsTaggedPartialAndKeepsItsText() {
+        String noTag = "Nov 24 10:00:00 switch-3 Interface Gi0/1 changed state to up";
+        String priOnly = "<189>%LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to up";
+        LogEvent untagged = parsed(noTag);
+        LogEvent device = parsed(priOnly);
+
+        assertTrue(EventMarkers.has(untagged, SyslogParser.PARTIAL_TAG));
+        assertEquals("switch-3", untagged.text("host.name"));
+        assertNull(untagged.get("process.name"));
+        assertEquals("Interface Gi0/1 changed state to up", untagged.text("message"));
+        assertEquals(noTag, untagged.text("event.original"));
+        assertTrue(EventMarkers.has(device, SyslogParser.PARTIAL_TAG));
+        assertEquals("local7", device.text("log.syslog.facility.name"));
+        assertEquals("Notice", device.text("log.syslog.severity.name"));
+        assertEquals("%LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to up", device.text("message"));
+        assertEquals(priOnly, device.text("event.original"));
+        assertFalse(EventMarkers.has(device, EventMarkers.PARSE_FAILURE));
+    }
+
+    @Test
+    void partialTagIsAddedBesideTheTagsASourceSet() {
+        LogEvent event = Samples.event("Nov 24 10:00:00 host just text");
+        EventMarkers.tag(event, "from-tail");
+
+        parser.apply(event);
+
+        assertTrue(EventMarkers.has(event, "from-tail"));
+        assertTrue(EventMarkers.has(event, SyslogParser.PARTIAL_TAG));
+    }
+
+    @Test
+    void structuredDataIdsWithDotsStayOneKey() {
+        LogEvent event = parsed("<165>1 2026-11-24T10:00:00Z h app - - [origin.example@32473 ip=\"10.0.0.1\"] m");
+
+        assertEquals("10.0.0.1",
+                event.get("log.syslog.structured_data").get("origin.example@32473").get("ip").asText());
     }
 }
