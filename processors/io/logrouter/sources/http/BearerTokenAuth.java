@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Service;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Lets a request in only with one of the configured tokens: {@code Authorization: Bearer <token>}, or HTTP Basic with
@@ -99,6 +100,11 @@ public final class BearerTokenAuth implements Processor, Service {
      */
     @Override
     public void start() {
+        if (tokenDigests.isEmpty()) {
+            // not through a routes file's placeholder: routes files may not read credentials
+            setTokens(ConfigProvider.getConfig().getOptionalValue("logrouter.http.auth.tokens", String.class)
+                    .orElse(null));
+        }
         if (enabled && tokenDigests.isEmpty()) {
             throw new IllegalStateException("HTTP ingest authentication is on (logrouter.http.auth.enabled) but no"
                     + " token is configured: set LOGROUTER_HTTP_TOKENS, or LOGROUTER_HTTP_AUTH_ENABLED=false");
