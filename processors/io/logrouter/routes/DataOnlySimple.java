@@ -54,7 +54,7 @@ final class DataOnlySimple {
         for (SimpleNode node : nodes) {
             Optional<String> refusal = refusal(node, allowedSetting);
             if (refusal.isPresent()) {
-                return refusal.map(reason -> "simple expression " + expression + ": " + reason);
+                return refusal.map(reason -> "simple: " + reason);
             }
         }
         return Optional.empty();

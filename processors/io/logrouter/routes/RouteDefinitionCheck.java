@@ -97,6 +97,13 @@ final class RouteDefinitionCheck {
         if (scheme.contains("${")) {
             return; // computed at run time: the route guard checks it when Camel creates it
         }
+        if (!allowList.allowsComponent(scheme)) {
+            // the guard would refuse to create it; only say whether it exists at all
+            problems.add(problem(location, node, ComponentServices.exists(context.getClassResolver(), scheme)
+                    ? "component '" + scheme + "' is not allowed in reloadable routes"
+                    : "unknown component '" + scheme + "' in endpoint " + uri));
+            return;
+        }
         Component component;
         try {
             component = context.getComponent(scheme);
@@ -106,8 +113,6 @@ final class RouteDefinitionCheck {
         }
         if (component == null) {
             problems.add(problem(location, node, "unknown component '" + scheme + "' in endpoint " + uri));
-        } else if (!allowList.allowsComponent(scheme)) {
-            problems.add(problem(location, node, "component '" + scheme + "' is not allowed in reloadable routes"));
         } else if (!resolved.contains("${")) {
             try {
                 component.createEndpoint(resolved);

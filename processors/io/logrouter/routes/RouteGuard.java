@@ -1,10 +1,9 @@
 package io.logrouter.routes;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
 import io.logrouter.paths.PathConfinedComponent;
 import io.micrometer.core.instrument.Counter;
@@ -13,11 +12,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.properties.PropertiesComponent;
+import org.apache.camel.impl.engine.AbstractCamelContext;
 import org.apache.camel.spi.ComponentResolver;
 import org.apache.camel.spi.EndpointStrategy;
 import org.apache.camel.spi.Language;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,6 @@ public final class RouteGuard extends LifecycleStrategySupport implements Endpoi
 
     static final String REFUSALS = "logrouter.route.guard.refusals";
     private static final Logger LOG = LoggerFactory.getLogger(RouteGuard.class);
-    private static final String COMPONENT_SERVICES = "META-INF/services/org/apache/camel/component/";
     private static final String SIMPLE = "simple";
     private static final String BEAN = "bean";
 
@@ -52,17 +52,19 @@ public final class RouteGuard extends LifecycleStrategySupport implements Endpoi
     }
 
     /**
-     * Guards the context from now on. Install it before the context resolves the simple language (before it starts):
-     * a context that already made its own simple language is refused rather than left half guarded.
+     * Guards the context from now on; install it before any routes file is read. What the context created before is
+     * judged now: components not allowed are removed, and a language not allowed fails the install.
      */
     public static RouteGuard install(CamelContext context, RouteAllowList allowList, MeterRegistry meters) {
         RouteGuard guard = new RouteGuard(context, allowList, meters);
-        if (context.getLanguageNames().contains(SIMPLE)
-                && !(context.resolveLanguage(SIMPLE) instanceof DataOnlySimpleLanguage)) {
-            throw new IllegalStateException("the route guard must be installed before Camel resolves simple");
-        }
-        context.getRegistry().bind(SIMPLE, new DataOnlySimpleLanguage(allowList::allowsSetting,
+        useDataOnlySimple(context, new DataOnlySimpleLanguage(allowList::allowsSetting,
                 reason -> guard.count("expression", reason)));
+        for (String name : List.copyOf(context.getLanguageNames())) {
+            if (!allowList.allowsLanguage(name) && !name.equals(BEAN)) {
+                throw new IllegalStateException("language " + name + " was resolved before the route guard, and"
+                        + " is not allowed (logrouter.routes.allowed-languages)");
+            }
+        }
         PropertiesComponent properties = (PropertiesComponent) context.getPropertiesComponent();
         properties.setPropertiesParser(new SettingsPropertiesParser(properties, allowList,
                 reason -> guard.count("setting", reason)));
@@ -89,6 +91,32 @@ public final class RouteGuard extends LifecycleStrategySupport implements Endpoi
         context.addLifecycleStrategy(guard);
         context.getCamelContextExtension().registerEndpointCallback(guard);
         return guard;
+    }
+
+    /**
+     * Puts the data-only simple in the place of Camel's: bound in the registry, where Camel looks first, when simple
+     * is not resolved yet; replacing the resolved one otherwise. Camel Quarkus resolves simple while it builds the
+     * context, before any application code runs, and Camel has no API to replace a resolved language: its map of
+     * languages is the one place to do it.
+     */
+    @SuppressWarnings("unchecked")
+    private static void useDataOnlySimple(CamelContext context, DataOnlySimpleLanguage simple) {
+        if (!context.getLanguageNames().contains(SIMPLE)) {
+            context.getRegistry().bind(SIMPLE, simple);
+            return;
+        }
+        simple.setCamelContext(context);
+        ServiceHelper.startService(simple);
+        try {
+            Field languages = AbstractCamelContext.class.getDeclaredField("languages");
+            languages.setAccessible(true);
+            ((Map<String, Language>) languages.get(context)).put(SIMPLE, simple);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the data-only simple language cannot replace Camel's", e);
+        }
+        if (!(context.resolveLanguage(SIMPLE) instanceof DataOnlySimpleLanguage)) {
+            throw new IllegalStateException("the data-only simple language did not replace Camel's");
+        }
     }
 
     @Override
@@ -132,26 +160,12 @@ public final class RouteGuard extends LifecycleStrategySupport implements Endpoi
         if (!allowList.allowsComponent(name)) {
             return "component '" + name + "' is not allowed (logrouter.routes.allowed-components)";
         }
-        String declared = declaredClass(name);
+        String declared = ComponentServices.declaredClass(context.getClassResolver(), name);
         if (!component.getClass().getName().equals(declared)) {
             return "component '" + name + "' resolved to " + component.getClass().getName() + ", not "
-                    + Objects.requireNonNullElse(declared, "a class declared in " + COMPONENT_SERVICES + name);
+                    + Objects.requireNonNullElse(declared, "a class Camel's service files declare for it");
         }
         return null;
-    }
-
-    /** The class Camel's service file declares for the component name: a jar's, not anything bound in a registry. */
-    private String declaredClass(String name) {
-        try (InputStream in = context.getClassResolver().loadResourceAsStream(COMPONENT_SERVICES + name)) {
-            if (in == null) {
-                return null;
-            }
-            Properties service = new Properties();
-            service.load(in);
-            return service.getProperty("class");
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static String schemeOf(String uri) {

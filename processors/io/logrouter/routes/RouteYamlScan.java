@@ -62,7 +62,6 @@ final class RouteYamlScan {
     private static final Set<String> CODE_COMPONENTS = Set.of("bean", "class", "controlbus", "exec", "file", "ftp",
             "ftps", "sftp", "jdbc", "sql", "ssh", "language", "xslt", "velocity", "freemarker", "mvel", "groovy",
             "ognl", "ref", "stub", "docker");
-    private static final String COMPONENT_SERVICES = "META-INF/services/org/apache/camel/component/";
     private static final String LANGUAGE_SERVICES = "META-INF/services/org/apache/camel/language/";
     /**
      * What a reloadable file may hold at its top level: what the reload tracks as the file's own (its routes, route
@@ -264,7 +263,7 @@ final class RouteYamlScan {
         }
 
         private boolean isComponent(String name) {
-            return CODE_COMPONENTS.contains(name) || classes.loadResourceAsURL(COMPONENT_SERVICES + name) != null;
+            return CODE_COMPONENTS.contains(name) || ComponentServices.exists(classes, name);
         }
     }
 
@@ -277,7 +276,9 @@ final class RouteYamlScan {
             List<RouteProblem> problems) {
         String name = scalar(bean, "name").map(ScalarNode::getValue).orElse("?");
         for (NodeTuple tuple : bean.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode key && !BEAN_KEYS.contains(key.getValue())) {
+            // keys that call code are reported with every other such key, wherever it is
+            if (tuple.getKeyNode() instanceof ScalarNode key && !BEAN_KEYS.contains(key.getValue())
+                    && !CODE_KEYS.contains(normalized(key.getValue()))) {
                 problems.add(problem(key, "bean " + name + ": '" + key.getValue() + "' is not allowed; a bean in a"
                         + " reloadable routes file has only " + new TreeSet<>(BEAN_KEYS)));
             }
@@ -285,7 +286,7 @@ final class RouteYamlScan {
         scalar(bean, "name").ifPresent(key -> {
             if (!BEAN_NAME.matcher(name).matches()) {
                 problems.add(problem(key, "bean " + name + ": a bean name is a word (letters, digits, - and _)"));
-            } else if (classes.loadResourceAsURL(COMPONENT_SERVICES + name) != null
+            } else if (ComponentServices.exists(classes, name)
                     || classes.loadResourceAsURL(LANGUAGE_SERVICES + name) != null) {
                 problems.add(problem(key, "bean " + name + ": the name of a Camel component or language"));
             }

@@ -43,6 +43,16 @@ class RouteGuardTest {
             Set.of("simple", "constant", "header"), List.of("io.logrouter."), List.of("logrouter."),
             AllowedPaths.of(List.of()), AllowedPaths.of(List.of(WRITABLE.toString())));
 
+    /** A route whose endpoint is computed from each event: accepted, the guard judges every endpoint it makes. */
+    private static final String TO_D = """
+            - route:
+                id: computed-to-d
+                from:
+                  uri: direct:to-d
+                  steps:
+                    - toD: "${header.target}"
+            """;
+
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private CamelContext context;
     private ProducerTemplate producer;
@@ -87,13 +97,7 @@ class RouteGuardTest {
             "language:simple:${bean:type:java.lang.System?method=setProperty('logrouter.hostile.computed','ran')}"})
     void anEndpointComputedFromAnEventFailsItsExchangeAndRunsNothing(String target) {
         start();
-        load("""
-                - route:
-                    id: computed-to-d
-                    from:
-                      uri: direct:to-d
-                      steps:
-                        - toD: "${header.target}"
+        load(TO_D + """
                 - route:
                     id: computed-recipient-list
                     from:
@@ -121,14 +125,7 @@ class RouteGuardTest {
             start();
             context.getPropertiesComponent().addPropertiesSource(new ConfigPropertiesSource(
                     io.smallrye.config.SmallRyeConfigProviderResolver.instance().getConfig()));
-            load("""
-                    - route:
-                        id: computed-to-d
-                        from:
-                          uri: direct:to-d
-                          steps:
-                            - toD: "${header.target}"
-                    """);
+            load(TO_D);
 
             CamelExecutionException failed = assertThrows(CamelExecutionException.class, () -> producer
                     .sendBodyAndHeader("direct:to-d", "event", "target", "seda:{{logrouter.http.auth.tokens}}"));
@@ -146,14 +143,7 @@ class RouteGuardTest {
         start();
         // as if something had bound it: the issue's seda bean of the router's own file-writing type
         context.getRegistry().bind("seda", new NdjsonFileComponent());
-        load("""
-                - route:
-                    id: computed-to-d
-                    from:
-                      uri: direct:to-d
-                      steps:
-                        - toD: "${header.target}"
-                """);
+        load(TO_D);
 
         assertThrows(CamelExecutionException.class, () -> producer.sendBodyAndHeader("direct:to-d", "event",
                 "target", "seda:" + MARKERS.resolve("bound-seda.marker")));
