@@ -20,8 +20,8 @@ public record RouteAllowList(Set<String> components, Set<String> languages, List
      * Parts of a setting's name that mark it as a credential, or as configuration that holds them (Camel's and
      * Quarkus's own): never readable from a routes file, whatever {@code allowed-settings} says.
      */
-    private static final List<String> SECRET_MARKS = List.of("token", "password", "secret", "access-key",
-            "accesskey", "api-key", "apikey", "credential", "private-key");
+    private static final List<String> SECRET_MARKS = List.of("token", "password", "secret", "accesskey", "apikey",
+            "credential", "privatekey");
     private static final List<String> SECRET_PREFIXES = List.of("camel.", "quarkus.");
 
     /** {@code logrouter.*} settings, and no file anywhere. */
@@ -60,7 +60,10 @@ public record RouteAllowList(Set<String> components, Set<String> languages, List
     /** Whether a routes file may read the setting {@code name} through a {@code {{placeholder}}}. */
     public boolean allowsSetting(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
+        // without separators: access-key, access.key, access_key and accessKey (an environment variable's
+        // spelling reaches the same value) are one mark
+        String bare = lower.replaceAll("[^a-z0-9]", "");
         return settings.stream().anyMatch(name::startsWith) && SECRET_PREFIXES.stream().noneMatch(lower::startsWith)
-                && SECRET_MARKS.stream().noneMatch(lower::contains);
+                && SECRET_MARKS.stream().noneMatch(bare::contains);
     }
 }

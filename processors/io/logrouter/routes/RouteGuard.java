@@ -74,6 +74,8 @@ public final class RouteGuard extends LifecycleStrategySupport implements Endpoi
                 LOG.warn("Component {} ({}) was created before the route guard and is not allowed: removed", name,
                         component.getClass().getName());
                 context.removeComponent(name);
+            } else if (component instanceof PathConfinedComponent files) {
+                files.confineTo(allowList.readPaths(), allowList.writePaths());
             }
         }
         if (!allowList.allowsComponent(BEAN) && context.hasComponent(BEAN) == null) {

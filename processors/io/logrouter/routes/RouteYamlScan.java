@@ -27,9 +27,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * The checks made on a routes file's YAML before Camel reads it: Camel creates a file's beans while it parses, so a
- * bean of a type that is not allowed must be refused before that, and the YAML is where every expression's language
- * is written, whatever the EIP that holds it.
+ * The checks made on a routes file's YAML before Camel reads it. Camel creates a file's beans, and runs the factories,
+ * constructors and reference values they name, while it parses, so nothing may reach Camel's reader before every key
+ * and value of the raw tree, at every depth and in every spelling Camel accepts, is checked: keys that call code,
+ * languages, Camel's reference syntax, expressions, placeholders and endpoint names, wherever they are written. The
+ * route guard checks the same things again where Camel creates them; this check is what reports them at their line.
  */
 final class RouteYamlScan {
 
