@@ -22,11 +22,7 @@ public record AllowedPaths(List<Path> roots) {
 
     /** @throws IllegalArgumentException naming the option, when the path is not under one of the roots */
     public void check(String option, Path path) {
-        for (Path name : path) {
-            if (name.toString().equals("..")) {
-                throw new IllegalArgumentException(option + " " + path + ": '..' is not allowed in a path");
-            }
-        }
+        refuseParentSteps(option, path);
         Path real = real(path);
         if (roots.stream().noneMatch(real::startsWith)) {
             throw new IllegalArgumentException(option + " " + path + " is outside the folders allowed here " + roots);
@@ -35,16 +31,23 @@ public record AllowedPaths(List<Path> roots) {
 
     /** A glob pattern: the folder before its first wildcard must be allowed, so every file it matches is too. */
     public void checkGlob(String option, String pattern) {
-        Path base = Path.of(pattern).getRoot();
-        for (Path name : Path.of(pattern)) {
+        Path glob = Path.of(pattern);
+        refuseParentSteps(option, glob);
+        Path base = glob.getRoot();
+        for (Path name : glob) {
             if (name.toString().chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
                 break;
             }
             base = base == null ? name : base.resolve(name);
         }
-        check(option, Path.of(pattern).getNameCount() == 0 || base == null ? Path.of(pattern) : base);
-        if (pattern.contains("..")) {
-            throw new IllegalArgumentException(option + " " + pattern + ": '..' is not allowed in a path");
+        check(option, base == null ? glob : base);
+    }
+
+    private static void refuseParentSteps(String option, Path path) {
+        for (Path name : path) {
+            if (name.toString().equals("..")) {
+                throw new IllegalArgumentException(option + " " + path + ": '..' is not allowed in a path");
+            }
         }
     }
 

@@ -30,7 +30,10 @@ public record RouteAllowList(Set<String> components, Set<String> languages, List
                 AllowedPaths.of(List.of()));
     }
 
-    /** From {@code logrouter.routes.allowed-components}, {@code -languages}, {@code -bean-packages}, {@code -settings}, {@code -read-paths} and {@code -write-paths}. */
+    /**
+     * From {@code logrouter.routes.allowed-components}, {@code -languages}, {@code -bean-packages},
+     * {@code -settings}, {@code -read-paths} and {@code -write-paths}.
+     */
     public static RouteAllowList from(Config config) {
         return new RouteAllowList(Set.copyOf(values(config, "logrouter.routes.allowed-components")),
                 Set.copyOf(values(config, "logrouter.routes.allowed-languages")),

@@ -92,8 +92,8 @@ public final class RouteChecker {
     }
 
     /**
-     * A context whose placeholders resolve from {@code config} first, guarded like the router's: what Camel creates or resolves while it reads a file is checked where it
-     * happens.
+     * A context whose placeholders resolve from {@code config} first, guarded like the router's: what Camel
+     * creates or resolves while it reads a file is checked where it happens.
      */
     static DefaultCamelContext guardedContext(SmallRyeConfig config, RouteAllowList allowList) {
         DefaultCamelContext context = new DefaultCamelContext();

@@ -4,6 +4,8 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.logrouter.paths.PathConfinedComponent;
 import io.micrometer.core.instrument.Counter;
@@ -29,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * Camel here. A component is created only for an allowed name, and only of the class Camel's own
  * {@code META-INF/services/org/apache/camel/component/<name>} declares for it, so a bean bound under a component's
  * name never stands in for it (the bean component, which Camel's engine needs for itself, is one that creates no
- * endpoint: {@link EndpointlessBeanComponent}); a language only of an allowed name, simple only as {@link DataOnlySimpleLanguage};
- * placeholders only of allowed settings; a component that names files ({@code tail:}, {@code ndjson-file:}) confined
- * to the allowed folders. A refusal throws where Camel asked, which fails that exchange (or that file's
- * load), and is counted in {@code logrouter.route.guard.refusals} and logged.
+ * endpoint: {@link EndpointlessBeanComponent}); a language only of an allowed name, simple only as
+ * {@link DataOnlySimpleLanguage}; placeholders only of allowed settings; a component that names files
+ * ({@code tail:}, {@code ndjson-file:}) confined to the allowed folders. A refusal throws where Camel asked, which
+ * fails that exchange (or that file's load), and is counted in {@code logrouter.route.guard.refusals} and logged.
  */
 public final class RouteGuard extends LifecycleStrategySupport implements EndpointStrategy {
 
@@ -44,6 +46,7 @@ public final class RouteGuard extends LifecycleStrategySupport implements Endpoi
     private final CamelContext context;
     private final RouteAllowList allowList;
     private final MeterRegistry meters;
+    private final Set<String> added = ConcurrentHashMap.newKeySet();
 
     private RouteGuard(CamelContext context, RouteAllowList allowList, MeterRegistry meters) {
         this.context = context;
@@ -121,11 +124,20 @@ public final class RouteGuard extends LifecycleStrategySupport implements Endpoi
         }
     }
 
+    /**
+     * A component Camel resolves by name (from a URI) is judged; one the router's own code adds with
+     * {@code addComponent} is the operator's choice (Camel calls this after putting it in the context, while a
+     * resolved one is not there yet), and its endpoints are allowed like those of an allowed name.
+     */
     @Override
     public void onComponentAdd(String name, Component component) {
-        String refusal = refusal(name, component);
-        if (refusal != null) {
-            throw refused("component", refusal);
+        if (context.hasComponent(name) == component) {
+            added.add(name);
+        } else {
+            String refusal = refusal(name, component);
+            if (refusal != null) {
+                throw refused("component", refusal);
+            }
         }
         if (component instanceof PathConfinedComponent files) {
             files.confineTo(allowList.readPaths(), allowList.writePaths());
@@ -151,7 +163,7 @@ public final class RouteGuard extends LifecycleStrategySupport implements Endpoi
     @Override
     public Endpoint registerEndpoint(String uri, Endpoint endpoint) {
         String scheme = schemeOf(endpoint.getEndpointUri() == null ? uri : endpoint.getEndpointUri());
-        if (!allowList.allowsComponent(scheme)) {
+        if (!allowList.allowsComponent(scheme) && !added.contains(scheme)) {
             throw refused("component", "endpoint of component '" + scheme + "' is not allowed"
                     + " (logrouter.routes.allowed-components)");
         }

@@ -26,7 +26,8 @@ class DataOnlySimpleTest {
             "${camelContext.name}", "${exchange.context}", "${sys:user.home}", "${env:HOME}", "${sysenv.HOME}",
             "${env.HOME}", "${ref:x}", "${header.${body}}", "${header.x.getClass}", "${properties:camel.x}",
             "${properties:logrouter.http.auth.tokens}", "${body[${bean:x}]}", "$simple{bean:x}", "${header.x}++",
-            "a ${ body[x] ?: bean:x }", "${bodyAs(String)}", "${messageAs(java.lang.Runtime)}", "${random(1,9)}x${null}${ bean:x}"})
+            "a ${ body[x] ?: bean:x }", "${bodyAs(String)}", "${messageAs(java.lang.Runtime)}",
+            "${random(1,9)}x${null}${ bean:x}"})
     void everythingElseIsRefused(String expression) {
         Optional<String> refusal = DataOnlySimple.refusal(expression,
                 name -> name.startsWith("logrouter.") && !name.contains("token"));

@@ -22,7 +22,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** The guard in the running router: installed in its Camel context, refusing the hostile files dropped in its folder. */
+/** The guard in the running router: installed in its context, refusing the hostile files dropped in its folder. */
 @QuarkusTest
 @TestProfile(RouteReloadTestProfile.class)
 class RouteGuardAppTest {

@@ -154,6 +154,17 @@ class RouteGuardTest {
     }
 
     @Test
+    void aComponentTheRoutersOwnCodeAddsIsTheOperatorsChoice() {
+        start();
+        NdjsonFileComponent files = new NdjsonFileComponent();
+        context.addComponent("operator-files", files);
+
+        assertNotNull(context.getEndpoint("operator-files:" + WRITABLE.resolve("operator.ndjson")));
+        assertThrows(Exception.class, () -> context.getEndpoint("operator-files:" + MARKERS.resolve("x.marker")),
+                "still confined to the allowed folders");
+    }
+
+    @Test
     void anExpressionCamelCreatesAtRunTimeIsDataOnly() {
         start();
 
