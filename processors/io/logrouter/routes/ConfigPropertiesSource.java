@@ -1,15 +1,25 @@
 package io.logrouter.routes;
 
+import org.apache.camel.Ordered;
 import org.apache.camel.spi.PropertiesSource;
 import org.eclipse.microprofile.config.Config;
 
-/** Resolves Camel's {@code {{placeholders}}} from MicroProfile Config, for a Camel context started without Quarkus. */
-final class ConfigPropertiesSource implements PropertiesSource {
+/**
+ * Resolves Camel's {@code {{placeholders}}} from MicroProfile Config, for a Camel context started without Quarkus;
+ * ahead of whatever other MicroProfile Config Camel finds by itself in the JVM, so that the checks and the values
+ * come from one configuration.
+ */
+final class ConfigPropertiesSource implements PropertiesSource, Ordered {
 
     private final Config config;
 
     ConfigPropertiesSource(Config config) {
         this.config = config;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -25,7 +26,9 @@ import org.apache.camel.model.RouteTemplateDefinition;
  *
  * <pre>java -cp ... io.logrouter.routes.RouteChecker [dir-or-file ...]</pre>
  *
- * Placeholders resolve from the router's application.properties and the environment, as in the router.
+ * Placeholders resolve from the router's application.properties and the environment, as in the router, and only those
+ * of the allowed settings do. Nothing a file declares runs: its YAML is checked before Camel reads it, and Camel reads
+ * it in a context guarded like the router's ({@link RouteGuard}).
  */
 public final class RouteChecker {
 
@@ -56,10 +59,10 @@ public final class RouteChecker {
             files.addAll(Files.isDirectory(path) ? new RouteFolder(path).read() : List.of(RouteFile.read(path)));
         }
         SmallRyeConfig config = applicationConfig();
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
-            context.getPropertiesComponent().addPropertiesSource(new ConfigPropertiesSource(config));
+        RouteAllowList allowList = RouteAllowList.from(config);
+        try (DefaultCamelContext context = guardedContext(config, allowList)) {
             context.build();
-            RouteFileParser parser = new RouteFileParser(context, RouteAllowList.from(config));
+            RouteFileParser parser = new RouteFileParser(context, allowList);
             List<RouteProblem> problems = new ArrayList<>();
             Map<String, String> routeFiles = new HashMap<>();
             Set<String> beanNames = new HashSet<>();
@@ -88,8 +91,19 @@ public final class RouteChecker {
         }
     }
 
+    /**
+     * A context whose placeholders resolve from {@code config} first, guarded like the router's: what Camel
+     * creates or resolves while it reads a file is checked where it happens.
+     */
+    static DefaultCamelContext guardedContext(SmallRyeConfig config, RouteAllowList allowList) {
+        DefaultCamelContext context = new DefaultCamelContext();
+        context.getPropertiesComponent().addPropertiesSource(new ConfigPropertiesSource(config));
+        RouteGuard.install(context, allowList, new SimpleMeterRegistry());
+        return context;
+    }
+
     /** The router's own application.properties, under the environment and system properties like in Quarkus. */
-    private static SmallRyeConfig applicationConfig() throws IOException {
+    static SmallRyeConfig applicationConfig() throws IOException {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources();
         URL properties = RouteChecker.class.getClassLoader().getResource("application.properties");
         if (properties != null) {

@@ -22,7 +22,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import static org.apache.camel.model.ProcessorDefinitionHelper.filterTypeInOutputs;
 
 /**
- * The checks made on the routes Camel read from a file, before any of them runs: every endpoint's component is
+ * The checks made on the routes Camel read from a file, before any of them runs: every static endpoint's component is
  * allowed and exists and accepts the endpoint's options, and every bean a step refers to is bound. Endpoints are
  * created to be checked but not registered nor started, so a rejected file leaves nothing behind. A route made from a
  * template is checked with its parameters resolved, the way Camel will create it: a template's placeholders say
@@ -95,8 +95,13 @@ final class RouteDefinitionCheck {
         int colon = resolved.indexOf(':');
         String scheme = colon < 0 ? resolved : resolved.substring(0, colon);
         if (scheme.contains("${")) {
-            problems.add(problem(location, node, "endpoint " + uri
-                    + ": the component must not be computed at run time"));
+            return; // computed at run time: the route guard checks it when Camel creates it
+        }
+        if (!allowList.allowsComponent(scheme)) {
+            // the guard would refuse to create it; only say whether it exists at all
+            problems.add(problem(location, node, ComponentServices.exists(context.getClassResolver(), scheme)
+                    ? "component '" + scheme + "' is not allowed in reloadable routes"
+                    : "unknown component '" + scheme + "' in endpoint " + uri));
             return;
         }
         Component component;
@@ -108,8 +113,6 @@ final class RouteDefinitionCheck {
         }
         if (component == null) {
             problems.add(problem(location, node, "unknown component '" + scheme + "' in endpoint " + uri));
-        } else if (!allowList.allowsComponent(scheme)) {
-            problems.add(problem(location, node, "component '" + scheme + "' is not allowed in reloadable routes"));
         } else if (!resolved.contains("${")) {
             try {
                 component.createEndpoint(resolved);

@@ -89,9 +89,10 @@ public final class RouteFileParser {
                 templatedRoutes.addAll(checkTemplatedRoute(file, templated.get(i), lines.get(i), templates,
                         otherTemplates, check, problems));
             }
-            return new ParsedRouteFile(file, builder, routes, templates, templatedRoutes, yaml.beanNames(), problems);
+            return new ParsedRouteFile(file, builder, routes, templates, templatedRoutes, yaml.beanNames(),
+                    redacted(file, problems));
         } catch (Exception e) {
-            return ParsedRouteFile.rejected(file, yaml.beanNames(), List.of(problemOf(file, e, 0)));
+            return ParsedRouteFile.rejected(file, yaml.beanNames(), redacted(file, List.of(problemOf(file, e, 0))));
         } finally {
             ServiceHelper.stopService(loader);
         }
@@ -131,6 +132,32 @@ public final class RouteFileParser {
                 new RouteProblem(problem.file(), problem.line(), "templated route '" + id + "' (" + file.location()
                         + ":" + line + "): " + problem.message())));
         return List.of(route.route());
+    }
+
+    /**
+     * The problems with every value the file's placeholders resolved to put back as the placeholder: Camel's messages
+     * quote the endpoints it resolved, and a problem is shown at {@code /admin/routes} and in the readiness details,
+     * which name a setting, never its value.
+     */
+    private List<RouteProblem> redacted(RouteFile file, List<RouteProblem> problems) {
+        if (problems.isEmpty()) {
+            return problems;
+        }
+        List<RouteProblem> redacted = new ArrayList<>();
+        for (RouteProblem problem : problems) {
+            String message = problem.message();
+            for (String name : Placeholders.names(file.content())) {
+                if (allowList.allowsSetting(name)) {
+                    String value = context.getPropertiesComponent().resolveProperty(name).orElse("");
+                    // short values (true, 500) would garble the message and say nothing of a secret
+                    if (value.length() >= 4) {
+                        message = message.replace(value, "{{" + name + "}}");
+                    }
+                }
+            }
+            redacted.add(new RouteProblem(problem.file(), problem.line(), message));
+        }
+        return redacted;
     }
 
     /** The problem an exception from Camel stands for, at the line the YAML parser marked when there is one. */

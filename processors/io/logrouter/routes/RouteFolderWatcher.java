@@ -34,6 +34,7 @@ public class RouteFolderWatcher {
     private final MeterRegistry meters;
     private final RouteFolder folder;
     private final Duration pollInterval;
+    private final RouteAllowList allowList;
     private final RouteReloader reloader;
     private volatile boolean reconciling;
     private ScheduledExecutorService executor;
@@ -47,11 +48,17 @@ public class RouteFolderWatcher {
         this.meters = meters;
         this.folder = new RouteFolder(dir);
         this.pollInterval = pollInterval;
-        this.reloader = new RouteReloader(context, RouteAllowList.from(config), stopTimeout);
+        this.allowList = RouteAllowList.from(config);
+        this.reloader = new RouteReloader(context, allowList, stopTimeout);
     }
 
-    /** Camel is started by now: the files' routes are added to the running context, like every later reload. */
+    /**
+     * Camel is started by now: the route guard is installed, then the files' routes are added to the running
+     * context, like every later reload.
+     */
     void start(@Observes StartupEvent event) {
+        // before the first file is read; a guard that cannot be installed stops the router rather than run it open
+        RouteGuard.install(context, allowList, meters);
         poll();
         executor = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "route-folder-watch");
         executor.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(),

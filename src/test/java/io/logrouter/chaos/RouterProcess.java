@@ -49,6 +49,11 @@ public final class RouterProcess implements AutoCloseable {
         environment.put("LOGROUTER_MANAGEMENT_PORT", Integer.toString(managementPort));
         environment.put("LOGROUTER_MANAGEMENT_TOKEN", managementToken);
         environment.put("LOGROUTER_KAFKA_ENABLED", "false");
+        // the cases' files live in JUnit's temporary folders, and their routes files read chaos.* settings
+        String temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString();
+        environment.put("LOGROUTER_ROUTES_ALLOWED_READ_PATHS", temporary);
+        environment.put("LOGROUTER_ROUTES_ALLOWED_WRITE_PATHS", temporary);
+        environment.put("LOGROUTER_ROUTES_ALLOWED_SETTINGS", "logrouter.,chaos.");
     }
 
     private static int freePort() throws IOException {

@@ -111,6 +111,7 @@ class TailKafkaAggregatorTest {
             Path state = Path.of("target/it/e2e-" + run).toAbsolutePath();
             return Map.of(
                     "logrouter.routes.dir", "src/test/resources/io/logrouter/e2e/routes",
+                    "logrouter.routes.allowed-settings", "logrouter.,e2e.",
                     "e2e.run", run,
                     "e2e.tail.include", state.resolve("*.log").toString(),
                     "e2e.tail.registry", state.resolve("registry.json").toString(),

@@ -3,6 +3,8 @@ package io.logrouter.routes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -15,6 +17,7 @@ abstract class RunningReloader {
     static final RouteAllowList ALLOW = new RouteAllowList(Set.of("direct", "log"),
             Set.of("constant", "simple"), List.of("io.logrouter."));
 
+    final MeterRegistry meters = new SimpleMeterRegistry();
     CamelContext context;
     ProducerTemplate producer;
     RouteReloader reloader;
@@ -22,6 +25,7 @@ abstract class RunningReloader {
     @BeforeEach
     void startCamel() {
         context = new DefaultCamelContext();
+        RouteGuard.install(context, ALLOW, meters);
         context.start();
         producer = context.createProducerTemplate();
         reloader = new RouteReloader(context, ALLOW, Duration.ofSeconds(10));
