@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds a kustomization the way the deploy commands do: `kubectl kustomize` with the load restrictor lifted, since
- * the routes ConfigMaps are generated from routes/ outside the kustomization roots.
+ * Builds a kustomization the way the deploy commands and GitOps tools (Argo CD, Flux) do: plain `kubectl kustomize`,
+ * with kustomize's default load restrictor (files only from under the kustomization's own folder).
  */
 final class Kustomize {
 
@@ -18,8 +18,7 @@ final class Kustomize {
 
     static String build(Path kustomization) {
         try {
-            Result result = run(List.of("kubectl", "kustomize", "--load-restrictor=LoadRestrictionsNone",
-                    kustomization.toString()));
+            Result result = run(List.of("kubectl", "kustomize", kustomization.toString()));
             if (result.exitCode != 0) {
                 throw new IllegalStateException("kustomize build of " + kustomization + " failed: " + result.output);
             }
