@@ -1,12 +1,14 @@
 // Validates Kubernetes manifests against their schemas, with no cluster: the core kinds against the Kubernetes
 // OpenAPI schema (kubernetes-models), KEDA's and the Prometheus Operator's kinds against their CRDs (the
 // @kubernetes-models packages), Camel K's against the CRDs vendored in crds/ (no package carries them).
+// Field names the packages' validators let through are caught by unknown-fields.mjs.
 // Reads a JSON array of manifests on standard input; writes a JSON array with, for each, the problems found
 // ({path, message}); a manifest of a kind it has no schema for is a problem too.
 import { readFileSync, readdirSync } from "node:fs";
 import { Ajv } from "ajv";
 import { formats } from "@kubernetes-models/validate";
 import { parseAllDocuments } from "yaml";
+import { unknownFields } from "./unknown-fields.mjs";
 
 const CRD_PACKAGES = {
   "keda.sh": "@kubernetes-models/keda",
@@ -15,7 +17,8 @@ const CRD_PACKAGES = {
 
 const vendored = vendoredCrdValidators(new URL("./crds/", import.meta.url));
 
-async function problems(manifest) {
+/** The problems of one manifest by its schema; a manifest checked by a package's model also goes to `typed`. */
+async function problems(manifest, typed) {
   const apiVersion = String(manifest.apiVersion ?? "");
   const kind = String(manifest.kind ?? "");
   const crd = vendored.get(`${apiVersion}/${kind}`);
@@ -29,6 +32,7 @@ async function problems(manifest) {
   if (!model) {
     return [{ path: "data", message: `no schema for ${apiVersion} ${kind}` }];
   }
+  typed.push({ manifest, module, kind });
   try {
     new model(manifest).validate();
     return [];
@@ -83,7 +87,14 @@ function closed(schema) {
 
 const manifests = JSON.parse(readFileSync(0, "utf8"));
 const results = [];
+const typed = [];
+const owners = [];
 for (const manifest of manifests) {
-  results.push(await problems(manifest));
+  const before = typed.length;
+  results.push(await problems(manifest, typed));
+  if (typed.length > before) owners.push(results.length - 1);
 }
+unknownFields(typed).forEach((paths, i) => {
+  for (const path of paths) results[owners[i]].push({ path, message: "is not a field of the schema" });
+});
 process.stdout.write(JSON.stringify(results));
