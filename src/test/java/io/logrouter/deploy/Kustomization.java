@@ -1,6 +1,7 @@
 package io.logrouter.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +9,26 @@ import java.util.List;
 /** A kustomization.yaml: which files and directories it draws on, to check them without building. */
 record Kustomization(Path dir, JsonNode tree) {
 
+    /** The names kustomize recognises, in its order; routes/ uses the second, which the router does not read. */
+    static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+
     static Kustomization of(Path dir) {
-        return new Kustomization(dir, StrictManifests.tree(ProjectFiles.read(dir.resolve("kustomization.yaml"))));
+        Path file = FILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(dir + " holds no kustomization"));
+        return new Kustomization(dir, StrictManifests.tree(ProjectFiles.read(file)));
     }
 
     /** The entries of resources: manifest files and kustomization directories, resolved. */
     List<Path> resources() {
         return paths(tree.path("resources"));
+    }
+
+    /**
+     * The files it loads itself (patches, configurations, generator sources, resources that are files): kustomize's
+     * default load restrictor refuses any of them outside {@link #dir}. Kustomization directories may lie anywhere.
+     */
+    List<Path> loadedFiles() {
+        return references().stream().filter(path -> !Files.isDirectory(path)).toList();
     }
 
     /** Every file or directory it names: resources, components, patches, configurations, generator sources. */

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.logrouter.routes.RouteChecker;
+import io.logrouter.routes.RouteFile;
+import io.logrouter.routes.RouteFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,24 +84,38 @@ class ManifestSourcesTest {
 
     @Test
     void theRoutesConfigMapHoldsExactlyTheApplicationsRoutes() {
-        Set<Path> generated = new TreeSet<>(Kustomization.of(ProjectFiles.K8S.resolve("base"))
-                .configMapFiles("log-router-routes"));
+        Set<Path> generated = new TreeSet<>(Kustomization.of(ProjectFiles.ROUTES).configMapFiles("log-router-routes"));
         assertEquals(new TreeSet<>(ProjectFiles.routeFiles()), generated,
-                "k8s/base/kustomization.yaml must list every routes/*.yaml file, and only those");
+                "routes/kustomization.yml must list every routes/*.yaml file, and only those");
     }
 
     @Test
-    void camelKRunsRoutesOfTheApplication() {
-        List<Path> generated = Kustomization.of(ProjectFiles.K8S.resolve("camel-k"))
-                .configMapFiles("log-router-camel-k-routes");
-        assertFalse(generated.isEmpty());
-        assertTrue(ProjectFiles.routeFiles().containsAll(generated), "not all in routes/: " + generated);
+    void buildsWithoutLiftingTheLoadRestrictor() {
+        List<Kustomization> all = new ArrayList<>(kustomizations());
+        all.add(Kustomization.of(ProjectFiles.ROUTES));
+        for (Kustomization kustomization : all) {
+            for (Path file : kustomization.loadedFiles()) {
+                assertTrue(file.startsWith(kustomization.dir()), kustomization.dir() + " loads " + file
+                        + " from outside its folder: plain kustomize (Argo CD, Flux, kubectl apply -k) refuses that");
+            }
+        }
+        assertTrue(Kustomization.of(ProjectFiles.K8S.resolve("base")).resources().contains(ProjectFiles.ROUTES));
+    }
+
+    @Test
+    void theRouterAndTheRouteCheckerSkipTheRoutesKustomization() throws Exception {
+        Path kustomization = ProjectFiles.ROUTES.resolve("kustomization.yml");
+        assertTrue(Files.isRegularFile(kustomization));
+        List<String> read = new RouteFolder(ProjectFiles.ROUTES).read().stream().map(RouteFile::name).toList();
+        assertEquals(ProjectFiles.routeFiles().stream().map(file -> file.getFileName().toString()).toList(), read);
+        assertFalse(read.contains(kustomization.getFileName().toString()));
+        assertEquals(List.of(), RouteChecker.check(List.of(ProjectFiles.ROUTES)), "dev/check-routes on routes/");
     }
 
     @Test
     void settingsAreEnvironmentVariablesTheApplicationReads() {
         Set<String> read = new ApplicationDefaults().environmentVariables();
-        Set<String> set = ProjectFiles.read(ProjectFiles.K8S.resolve("base/settings.env")).lines()
+        Set<String> set = ProjectFiles.read(ProjectFiles.K8S.resolve("settings/settings.env")).lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> line.substring(0, line.indexOf('=')))
                 .collect(Collectors.toCollection(TreeSet::new));

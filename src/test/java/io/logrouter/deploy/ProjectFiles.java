@@ -13,6 +13,8 @@ final class ProjectFiles {
     static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     static final Path K8S = ROOT.resolve("k8s");
     static final Path ROUTES = ROOT.resolve("routes");
+    /** The schema validators (npm packages, vendored CRDs): tooling, no manifests. */
+    static final Path VALIDATE = K8S.resolve("validate");
     static final Path DOCKERFILE = ROOT.resolve("src/main/docker/Dockerfile.jvm");
     static final Path APPLICATION_PROPERTIES = ROOT.resolve("src/main/resources/application.properties");
     static final Path POM = ROOT.resolve("pom.xml");
@@ -25,8 +27,9 @@ final class ProjectFiles {
         return list(ROUTES, 1, ".yaml");
     }
 
+    /** The manifest sources under k8s/: its files but those of the validators. */
     static List<Path> k8sFiles(String suffix) {
-        return list(K8S, Integer.MAX_VALUE, suffix);
+        return list(K8S, Integer.MAX_VALUE, suffix).stream().filter(file -> !file.startsWith(VALIDATE)).toList();
     }
 
     static String read(Path file) {
