@@ -30,6 +30,8 @@ class ShardBatchProcessorTest {
     private final List<String> checkpoints = new ArrayList<>();
     private final List<Integer> deliveredSizes = new ArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    /** Deliveries that complete without an exception and settle nothing, as when a route handled its sink's failure. */
+    private final AtomicInteger unsettledLeft = new AtomicInteger();
     private KinesisKclConsumer consumer;
     private ShardBatchProcessor processor;
 
@@ -46,6 +48,17 @@ class ShardBatchProcessorTest {
 
         assertEquals(List.of(2, 1), deliveredSizes);
         assertEquals(List.of("2/0", "3/0"), checkpoints);
+    }
+
+    @Test
+    void redeliversABatchNoSinkSettledBeforeCheckpointingIt() throws Exception {
+        start();
+        unsettledLeft.set(2);
+
+        processor.processRecords(input(record("a", "1"), record("b", "2")));
+
+        assertEquals(List.of(2, 2, 2), deliveredSizes);
+        assertEquals(List.of("2/0"), checkpoints);
     }
 
     @Test
@@ -98,9 +111,13 @@ class ShardBatchProcessorTest {
         KinesisKclEndpoint endpoint = camel.getEndpoint("kinesis-kcl:logs?retryDelay=10&retryMaxDelay=50", KinesisKclEndpoint.class);
         camel.start();
         consumer = (KinesisKclConsumer) endpoint.createConsumer(exchange -> {
-            deliveredSizes.add(exchange.getMessage().getBody(EventBatch.class).size());
+            EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+            deliveredSizes.add(batch.size());
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("sink unavailable");
+            }
+            if (unsettledLeft.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+                batch.settle(batch); // as a sink does once it has written them
             }
         });
         processor = new ShardBatchProcessor(consumer,
