@@ -5,17 +5,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.logrouter.it.TcpProxy;
+import io.logrouter.it.ElasticsearchProxy;
 import io.logrouter.sources.SinkDownRoutes;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,42 +63,28 @@ class HttpAnswersSettledBatchesTest {
 
     /** Only the test's routes files, Elasticsearch behind the proxy. */
     public static class SwallowingRoutes implements QuarkusTestProfile {
+
+        private static final Path ROUTES = Path.of("target/it/settle-http-" + UUID.randomUUID()).toAbsolutePath();
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                Files.createDirectories(ROUTES);
+                for (String file : List.of("http-handled.yaml", "http-dead-letter-channel.yaml")) {
+                    try (InputStream in = HttpAnswersSettledBatchesTest.class.getResourceAsStream(
+                            "/io/logrouter/sources/settle/http/" + file)) {
+                        Files.copy(in, ROUTES.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.of("logrouter.routes.dir", ROUTES.toString());
+        }
+
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ElasticsearchProxy.class));
-        }
-    }
-
-    public static class ElasticsearchProxy implements QuarkusTestResourceLifecycleManager {
-
-        static TcpProxy proxy;
-
-        @Override
-        public Map<String, String> start() {
-            try {
-                proxy = TcpProxy.to(SinkDownRoutes.ELASTICSEARCH);
-                Path routes = Files.createDirectories(Path.of("target/it/settle-http-" + UUID.randomUUID())
-                        .toAbsolutePath());
-                for (String file : List.of("http-handled.yaml", "http-dead-letter-channel.yaml")) {
-                    try (var in = HttpAnswersSettledBatchesTest.class.getResourceAsStream(
-                            "/io/logrouter/sources/settle/http/" + file)) {
-                        Files.copy(in, routes.resolve(file));
-                    }
-                }
-                return Map.of("camel.component.elasticsearch-bulk.hosts", proxy.url("http"),
-                        "logrouter.routes.dir", routes.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void stop() {
-            try {
-                proxy.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -14,6 +14,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
 import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
@@ -50,21 +52,11 @@ class ShardBatchProcessorTest {
         assertEquals(List.of("2/0", "3/0"), checkpoints);
     }
 
-    @Test
-    void redeliversABatchNoSinkSettledBeforeCheckpointingIt() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void redeliversABatchThatFailedOrThatNoSinkSettledBeforeCheckpointingIt(boolean failing) throws Exception {
         start();
-        unsettledLeft.set(2);
-
-        processor.processRecords(input(record("a", "1"), record("b", "2")));
-
-        assertEquals(List.of(2, 2, 2), deliveredSizes);
-        assertEquals(List.of("2/0"), checkpoints);
-    }
-
-    @Test
-    void redeliversAFailedBatchBeforeCheckpointingIt() throws Exception {
-        start();
-        failuresLeft.set(2);
+        (failing ? failuresLeft : unsettledLeft).set(2);
 
         processor.processRecords(input(record("a", "1"), record("b", "2")));
 
