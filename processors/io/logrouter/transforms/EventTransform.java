@@ -17,7 +17,14 @@ public abstract class EventTransform implements Processor {
         EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
         if (batch != null) {
             int received = batch.size();
-            batch.events().removeIf(event -> !apply(event));
+            batch.events().removeIf(event -> {
+                if (apply(event)) {
+                    return false;
+                }
+                // dropped on purpose and counted: settled, so that the source may acknowledge the rest
+                batch.settlement().settle(event);
+                return true;
+            });
             count(exchange, "processed", received);
             count(exchange, "dropped", received - batch.size());
         }
@@ -31,6 +38,6 @@ public abstract class EventTransform implements Processor {
         }
     }
 
-    /** Changes the event in place; returns false to drop it from the batch. */
+    /** Changes the event in place; returns false to drop it from the batch (which settles it). */
     public abstract boolean apply(LogEvent event);
 }

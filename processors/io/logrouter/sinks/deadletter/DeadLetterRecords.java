@@ -2,6 +2,7 @@ package io.logrouter.sinks.deadletter;
 
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
+import io.logrouter.sinks.kafka.KafkaRecordsSettled;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -9,7 +10,8 @@ import org.apache.camel.Processor;
 
 /**
  * Turns a batch of dead-letter envelopes into one JSON string per event: the Kafka producer sends an iterable body as
- * one record per element and acknowledges the exchange only when the broker has them all.
+ * one record per element and acknowledges the exchange only when the broker has them all; {@link KafkaRecordsSettled}
+ * after it settles the envelopes, and with them the events they stand in for.
  */
 public final class DeadLetterRecords implements Processor {
 
@@ -20,6 +22,7 @@ public final class DeadLetterRecords implements Processor {
         for (LogEvent event : batch) {
             records.add(event.fields().toString());
         }
+        KafkaRecordsSettled.remember(exchange, batch);
         exchange.getMessage().setBody(records);
     }
 }

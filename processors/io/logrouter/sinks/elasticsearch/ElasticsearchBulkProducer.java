@@ -6,6 +6,7 @@ import io.logrouter.sinks.RetryBackoff;
 import io.logrouter.sinks.SinkMetrics;
 import io.logrouter.sinks.SinkUnavailableException;
 import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
+import io.logrouter.sinks.deadletter.DeadLetterHandOff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         List<LogEvent> pending = batch.events();
         List<LogEvent> rejected = new ArrayList<>();
         while (!pending.isEmpty()) {
-            Round round = sendRound(client, pending, rejected, exchange.getFromRouteId());
+            Round round = sendRound(client, pending, rejected, batch, exchange.getFromRouteId());
             pending = round.retry();
             if (!pending.isEmpty() && !backoff.awaitNextAttempt()) {
                 throw round.failure() != null
@@ -102,7 +103,7 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
             }
         }
         if (!rejected.isEmpty()) {
-            sendToDeadLetter(exchange, rejected);
+            sendToDeadLetter(exchange, batch.part(rejected));
         }
         metrics.acknowledged(batch);
     }
@@ -140,8 +141,8 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
      * Requests are written one by one as slots free up, so at most {@code maxInFlight} bodies are waiting for an
      * answer and one more is ready to go.
      */
-    private Round sendRound(RestClient client, List<LogEvent> events, List<LogEvent> rejected, String routeId)
-            throws IOException, InterruptedException {
+    private Round sendRound(RestClient client, List<LogEvent> events, List<LogEvent> rejected, EventBatch batch,
+            String routeId) throws IOException, InterruptedException {
         List<Sent> sent = new ArrayList<>();
         for (Iterator<BulkRequest> requests = writer.split(events); requests.hasNext();) {
             sent.add(send(client, requests.next()));
@@ -151,7 +152,7 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         IOException fatal = null;
         for (Sent request : sent) {
             try {
-                retry.addAll(settle(request.events(), request.results(), rejected, routeId));
+                retry.addAll(settle(request.events(), request.results(), rejected, batch, routeId));
             } catch (IOException e) {
                 if (retryable(e)) {
                     retry.addAll(request.events());
@@ -216,10 +217,14 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         return new Sent(bulk.events(), answer);
     }
 
-    /** Returns the events to retry; adds the ones refused for good to {@code rejected}. */
+    /**
+     * Settles the events written; returns the events to retry; adds the envelopes of the ones refused for good to
+     * {@code rejected}, standing in for them until the dead-letter route settles them.
+     */
     private List<LogEvent> settle(List<LogEvent> sent, List<BulkItemResult> results, List<LogEvent> rejected,
-            String routeId) {
+            EventBatch batch, String routeId) {
         if (results == null) {
+            batch.settle(sent);
             metrics.written(sent.size());
             return List.of();
         }
@@ -230,9 +235,11 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
             if (result.retryable()) {
                 retry.add(sent.get(i));
             } else if (result.written(createOp)) {
+                batch.settlement().settle(sent.get(i));
                 written++;
             } else {
-                rejected.add(DeadLetterEnvelope.wrap(sent.get(i), STAGE, result.reason(), routeId));
+                rejected.add(batch.settlement().standIn(sent.get(i),
+                        DeadLetterEnvelope.wrap(sent.get(i), STAGE, result.reason(), routeId)));
             }
         }
         metrics.written(written);
@@ -248,14 +255,8 @@ public class ElasticsearchBulkProducer extends DefaultProducer {
         return true;
     }
 
-    private void sendToDeadLetter(Exchange exchange, List<LogEvent> rejected) throws Exception {
-        Exchange result = deadLetter.send(configuration.getDeadLetterUri(),
-                dead -> dead.getMessage().setBody(new EventBatch(rejected)));
-        if (result.getException() != null) {
-            // unsettled events: the batch fails as retriable (HTTP ingest answers 503 with Retry-After)
-            throw new SinkUnavailableException("the dead-letter route did not take " + rejected.size() + " events: "
-                    + result.getException().getMessage(), result.getException());
-        }
+    private void sendToDeadLetter(Exchange exchange, EventBatch rejected) throws Exception {
+        DeadLetterHandOff.send(deadLetter, configuration.getDeadLetterUri(), rejected);
         metrics.deadLettered(rejected.size());
         LOG.warn("{} events rejected by Elasticsearch sent to {} (route {})", rejected.size(),
                 configuration.getDeadLetterUri(), exchange.getFromRouteId());

@@ -80,6 +80,7 @@ public class NdjsonFileProducer extends DefaultProducer {
             }
         }
         metrics.request(batch.size(), size, System.nanoTime() - start);
+        batch.settle(batch);
         metrics.written(batch.size());
         metrics.acknowledged(batch);
     }

@@ -15,7 +15,8 @@ import org.apache.camel.support.DefaultMessage;
  * The node agent's leg to a queue: each event of the batch becomes one Kafka record, an {@link EventEnvelope} (so the
  * aggregator keeps the event's id), keyed by a field such as {@code service.name} so one service's events stay in
  * order on one partition. The Kafka producer sends a list of messages as one record each, with each message's key
- * ({@code batchWithIndividualHeaders=true}), and completes the exchange only when the broker acknowledged them all.
+ * ({@code batchWithIndividualHeaders=true}), and completes the exchange only when the broker acknowledged them all;
+ * {@link KafkaRecordsSettled}, the step after the producer, then settles the batch.
  */
 public class KafkaQueueRecords implements Processor {
 
@@ -34,6 +35,7 @@ public class KafkaQueueRecords implements Processor {
             }
             records.add(record);
         }
+        KafkaRecordsSettled.remember(exchange, batch);
         exchange.getMessage().setBody(records);
     }
 

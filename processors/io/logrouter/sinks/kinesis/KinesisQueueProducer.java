@@ -7,6 +7,7 @@ import io.logrouter.sinks.RetryBackoff;
 import io.logrouter.sinks.SinkMetrics;
 import io.logrouter.sinks.SinkUnavailableException;
 import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
+import io.logrouter.sinks.deadletter.DeadLetterHandOff;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,17 +91,20 @@ public class KinesisQueueProducer extends DefaultProducer {
         EventBatch batch = exchange.getMessage().getMandatoryBody(EventBatch.class);
         List<PutRecordsRequestEntry> pending = new ArrayList<>(batch.size());
         List<LogEvent> tooBig = new ArrayList<>();
+        List<LogEvent> queued = new ArrayList<>(batch.size());
         for (LogEvent event : batch) {
             PutRecordsRequestEntry record = record(event);
             if (size(record) > MAX_BYTES_PER_RECORD) {
-                tooBig.add(DeadLetterEnvelope.wrap(event, STAGE, "record of " + size(record)
-                        + " bytes is over Kinesis's limit of " + MAX_BYTES_PER_RECORD, exchange.getFromRouteId()));
+                tooBig.add(batch.settlement().standIn(event, DeadLetterEnvelope.wrap(event, STAGE, "record of "
+                        + size(record) + " bytes is over Kinesis's limit of " + MAX_BYTES_PER_RECORD,
+                        exchange.getFromRouteId())));
             } else {
                 pending.add(record);
+                queued.add(event);
             }
         }
         if (!tooBig.isEmpty()) {
-            sendToDeadLetter(exchange, tooBig);
+            sendToDeadLetter(exchange, batch.part(tooBig));
         }
         RetryBackoff backoff = new RetryBackoff(RETRY_INITIAL_MILLIS, RETRY_MAX_MILLIS,
                 configuration.getRetryBudgetMillis());
@@ -119,17 +123,12 @@ public class KinesisQueueProducer extends DefaultProducer {
                     round.reason(), exchange.getFromRouteId());
             pending = round.retry();
         }
+        batch.settle(queued);
         metrics.acknowledged(batch);
     }
 
-    private void sendToDeadLetter(Exchange exchange, List<LogEvent> tooBig) throws Exception {
-        Exchange result = deadLetter.send(configuration.getDeadLetterUri(),
-                dead -> dead.getMessage().setBody(new EventBatch(tooBig)));
-        if (result.getException() != null) {
-            // unsettled events: the batch fails as retriable (HTTP ingest answers 503 with Retry-After)
-            throw new SinkUnavailableException("the dead-letter route did not take " + tooBig.size() + " events: "
-                    + result.getException().getMessage(), result.getException());
-        }
+    private void sendToDeadLetter(Exchange exchange, EventBatch tooBig) throws Exception {
+        DeadLetterHandOff.send(deadLetter, configuration.getDeadLetterUri(), tooBig);
         metrics.deadLettered(tooBig.size());
         LOG.warn("{} events too big for a Kinesis record sent to {} (route {})", tooBig.size(),
                 configuration.getDeadLetterUri(), exchange.getFromRouteId());

@@ -70,6 +70,7 @@ public class S3ArchiveProducer extends DefaultProducer {
                 LOG.debug("Stored {}: {} events, {} bytes (route {})", key, object.eventCount(),
                         object.content().length, exchange.getFromRouteId());
             }
+            batch.settle(partition.getValue());
         }
         metrics.acknowledged(batch);
     }

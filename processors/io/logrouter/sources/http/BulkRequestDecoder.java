@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.EventMarkers;
 import io.logrouter.event.LogEvent;
-import io.logrouter.sources.SourceMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public final class BulkRequestDecoder implements Processor {
             throw new IngestRejectedException(400, "request body is required");
         }
         exchange.setProperty(ITEMS, items);
-        SourceMetrics.track(exchange, "http", batch.size());
+        IngestAccepted.track(exchange, batch);
         exchange.getMessage().setBody(batch);
     }
 

@@ -2,6 +2,7 @@ package io.logrouter.sources.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logrouter.sources.SettledBatch;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -9,8 +10,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * The answer to a {@code _bulk} request, in Elasticsearch's format, one item per action in request order. Reaching
- * this step means the sinks have written or dead-lettered every event, so each accepted action is answered 201: an
+ * The answer to a {@code _bulk} request, in Elasticsearch's format, one item per action in request order. It is given
+ * only when the sinks have written or dead-lettered every event ({@link SettledBatch}; else 503, as for
+ * {@link IngestAccepted}), so each accepted action is answered 201: an
  * event that Elasticsearch rejected for good is safe in the dead-letter topic, and a shipper that retried it would
  * only be rejected again. Refused actions carry their 400 and reason, and {@code errors} is true when there is one.
  */
@@ -20,6 +22,7 @@ public final class BulkResponseWriter implements Processor {
 
     @Override
     public void process(Exchange exchange) throws IOException {
+        SettledBatch.requireSettled(exchange);
         @SuppressWarnings("unchecked")
         List<BulkItem> items = exchange.getProperty(BulkRequestDecoder.ITEMS, List.class);
         StringWriter body = new StringWriter(64 + items.size() * 96);

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.EventMarkers;
 import io.logrouter.event.LogEvent;
-import io.logrouter.sources.SourceMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
@@ -67,7 +66,7 @@ public final class JsonDocumentDecoder implements Processor {
             throw new IngestRejectedException(400, "empty array: nothing to ingest");
         }
         exchange.setProperty(EventOrigins.PROPERTY, origins);
-        SourceMetrics.track(exchange, "http", batch.size());
+        IngestAccepted.track(exchange, batch);
         exchange.getMessage().setBody(batch);
     }
 

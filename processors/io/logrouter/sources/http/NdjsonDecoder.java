@@ -2,7 +2,6 @@ package io.logrouter.sources.http;
 
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
-import io.logrouter.sources.SourceMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
@@ -25,7 +24,7 @@ public final class NdjsonDecoder implements Processor {
             throw new IngestRejectedException(400, "empty body: send one event per line");
         }
         exchange.setProperty(EventOrigins.PROPERTY, origins);
-        SourceMetrics.track(exchange, "http", batch.size());
+        IngestAccepted.track(exchange, batch);
         exchange.getMessage().setBody(batch);
     }
 

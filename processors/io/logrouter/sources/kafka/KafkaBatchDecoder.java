@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.EventId;
 import io.logrouter.event.LogEvent;
-import io.logrouter.sources.SourceMetrics;
+import io.logrouter.sources.SettledBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ public class KafkaBatchDecoder implements Processor {
             }
         }
         exchange.setProperty(BatchOffsets.PROPERTY, offsets);
-        SourceMetrics.track(exchange, "kafka", batch.size());
+        SettledBatch.track(exchange, "kafka", batch);
         exchange.getMessage().setBody(batch);
     }
 

@@ -2,7 +2,7 @@ package io.logrouter.sources.kinesis;
 
 import io.logrouter.aws.KinesisConnectionOptions;
 import io.logrouter.event.EventBatch;
-import io.logrouter.sources.SourceMetrics;
+import io.logrouter.sources.SettledBatch;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
@@ -117,23 +117,23 @@ public class KinesisKclConsumer extends DefaultConsumer {
     }
 
     /**
-     * Sends one batch through the route; true when it completed without an exception. An exception the route
-     * handled itself (a dead letter) counts as delivered.
+     * Sends one batch through the route; true when the sinks settled every event ({@link SettledBatch}). An exception,
+     * even one the route handled itself, means not delivered.
      */
     boolean deliver(EventBatch batch) {
         Exchange exchange = createExchange(false);
         exchange.getMessage().setBody(batch);
-        SourceMetrics.track(exchange, "kinesis", batch.size());
+        SettledBatch.track(exchange, "kinesis", batch);
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
         Exception failure = exchange.getException();
-        boolean delivered = failure == null && !exchange.isRollbackOnly();
+        boolean delivered = SettledBatch.isSettled(exchange);
         if (!delivered) {
             LOG.warn("Delivery of {} events from stream {} failed; delivering them again: {}", batch.size(),
-                    streamName, failure == null ? "rolled back" : failure.toString());
+                    streamName, failure == null ? "rolled back or not settled" : failure.toString());
         }
         releaseExchange(exchange, false);
         return delivered;

@@ -56,11 +56,10 @@ final class ShardBatchProcessor implements ShardRecordProcessor {
         if (abandoned || records.isEmpty()) {
             return;
         }
-        EventBatch batch = decoder.decode(shardId, records);
-        if (!batch.isEmpty() && !deliverUntilDone(batch)) {
+        if (!deliverUntilDone(records)) {
             abandoned = true;
-            LOG.info("Shard {}: stopping with a batch of {} events undelivered; it will be read again", shardId,
-                    batch.size());
+            LOG.info("Shard {}: stopping with a batch of {} records undelivered; it will be read again", shardId,
+                    records.size());
             return;
         }
         KinesisClientRecord last = records.get(records.size() - 1);
@@ -70,16 +69,22 @@ final class ShardBatchProcessor implements ShardRecordProcessor {
         }
     }
 
-    /** False when the consumer stopped before the batch could be delivered. */
-    private boolean deliverUntilDone(EventBatch batch) {
+    /**
+     * False when the consumer stopped before the batch could be delivered. Each attempt decodes the records afresh:
+     * the route changed the events of the last one, and its settlement must not count for the next.
+     */
+    private boolean deliverUntilDone(List<KinesisClientRecord> records) {
         long delay = configuration.getRetryDelay();
-        while (!consumer.deliver(batch)) {
+        while (true) {
+            EventBatch batch = decoder.decode(shardId, records);
+            if (batch.isEmpty() || consumer.deliver(batch)) {
+                return true;
+            }
             if (consumer.awaitStop(delay)) {
                 return false;
             }
             delay = Math.min(delay * 2, configuration.getRetryMaxDelay());
         }
-        return true;
     }
 
     private void checkpoint(RecordProcessorCheckpointer checkpointer, String sequenceNumber, long subSequenceNumber) {

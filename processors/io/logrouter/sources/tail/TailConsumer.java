@@ -1,7 +1,7 @@
 package io.logrouter.sources.tail;
 
 import io.logrouter.event.EventBatch;
-import io.logrouter.sources.SourceMetrics;
+import io.logrouter.sources.SettledBatch;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tails the included files on a thread of its own and sends their lines as {@link EventBatch} exchanges, up to
  * maxInFlightBatches at once on a small pool of delivery threads, so that the next batch is read while the earlier
- * ones are delivered. A file's checkpoint only moves to the end of a batch once that exchange and every one read before
- * it have completed without an exception; when one fails, reading stops until none is in flight, and every file is read
+ * ones are delivered. A file's checkpoint only moves to the end of a batch once the sinks settled that batch and every
+ * one read before it; when one fails, reading stops until none is in flight, and every file is read
  * again from its checkpoint, after a growing pause, so the same events (with the same ids) are offered again.
  * Nothing is checkpointed before it is delivered.
  */
@@ -65,7 +65,7 @@ public class TailConsumer extends DefaultConsumer {
         this.config = config;
     }
 
-    /** Events in exchanges that completed without an exception. */
+    /** Events in batches the sinks settled. */
     public long getEventsDelivered() {
         return eventsDelivered.get();
     }
@@ -330,26 +330,26 @@ public class TailConsumer extends DefaultConsumer {
     }
 
     /**
-     * Sends the batch and waits for its outcome. An exception, or a route that marked the exchange for rollback,
-     * means not delivered; an exception the route handled itself (a dead letter) counts as delivered.
+     * Sends the batch and waits for its outcome: delivered only when the sinks settled every event
+     * ({@link SettledBatch}); an exception, a rollback or an exception the route handled itself means not delivered.
      */
     private boolean deliver(EventBatch batch) {
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(batch);
-            SourceMetrics.track(exchange, "tail", batch.size());
+            SettledBatch.track(exchange, "tail", batch);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
         Exception failure = exchange.getException();
-        boolean delivered = failure == null && !exchange.isRollbackOnly();
+        boolean delivered = SettledBatch.isSettled(exchange);
         releaseExchange(exchange, false);
         if (delivered) {
             eventsDelivered.addAndGet(batch.size());
         } else {
             LOG.warn("Delivery of {} events failed; reading them again from the last checkpoint: {}", batch.size(),
-                    failure == null ? "rolled back" : failure.toString());
+                    failure == null ? "rolled back or not settled" : failure.toString());
         }
         return delivered;
     }

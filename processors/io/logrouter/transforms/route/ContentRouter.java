@@ -2,8 +2,10 @@ package io.logrouter.transforms.route;
 
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
+import io.logrouter.sinks.SinkUnavailableException;
 import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
 import io.logrouter.transforms.BuiltOnFirstUse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,12 +33,14 @@ import org.apache.camel.support.service.ServiceSupport;
  * </pre>
  *
  * The batch is partitioned: each destination receives one exchange holding its events, sent synchronously, and the
- * router completes only when every destination did. If one fails, the router throws the failure, the source does not
- * acknowledge the batch, and the redelivery overwrites what was written (event ids are deterministic).
+ * router completes only when every destination settled its events (see {@link io.logrouter.event.Settlement}). If
+ * one fails, or completes without settling (its route handled the failure, or has no sink), the router throws, the
+ * source does not acknowledge the batch, and the redelivery overwrites what was written (event ids are deterministic).
+ * The copies share the batch's settlement: an event is settled only when every destination settled its copy.
  *
  * <p>As with a Camel multicast, each destination gets its own copy of the events, so one destination's processors
- * cannot change what another writes, and the body after the router is the batch as it came in. {@code drop} only
- * counts; {@code dead-letter} sends the events wrapped in a {@link DeadLetterEnvelope} naming the rule to
+ * cannot change what another writes, and the body after the router is the batch as it came in. {@code drop} counts
+ * and settles; {@code dead-letter} sends the events wrapped in a {@link DeadLetterEnvelope} naming the rule to
  * {@code deadLetterUri}. Unmatched events go to {@code defaultDestination}, which is {@code dead-letter} unless set:
  * an event no rule expected is kept where someone will look, never dropped silently.
  */
@@ -81,13 +85,21 @@ public class ContentRouter extends ServiceSupport implements Processor, CamelCon
         for (LogEvent event : batch) {
             for (Destination destination : routing.destinationsOf(event, view)) {
                 // dropped events are only counted: no copy to protect
-                LogEvent copy = destination instanceof Destination.Drop ? event : event.copy();
-                parts.computeIfAbsent(destination, d -> new EventBatch().receivedNanos(batch.receivedNanos())).add(copy);
+                LogEvent copy = destination instanceof Destination.Drop ? event
+                        : batch.settlement().standIn(event, event.copy());
+                parts.computeIfAbsent(destination, d -> batch.part(new ArrayList<>())).add(copy);
             }
         }
         for (Map.Entry<Destination, EventBatch> part : parts.entrySet()) {
-            part.getKey().deliver(part.getValue(), producer, exchange.getFromRouteId());
-            routed.computeIfAbsent(part.getKey().name(), name -> new LongAdder()).add(part.getValue().size());
+            EventBatch events = part.getValue();
+            part.getKey().deliver(events, producer, exchange.getFromRouteId());
+            if (!events.isSettled()) {
+                // the destination's route handled its failure, or has no sink: the batch is not delivered
+                throw new SinkUnavailableException("destination " + part.getKey().name() + " settled "
+                        + (events.size() - events.settlement().unsettled(events)) + " of " + events.size()
+                        + " events", null);
+            }
+            routed.computeIfAbsent(part.getKey().name(), name -> new LongAdder()).add(events.size());
         }
     }
 

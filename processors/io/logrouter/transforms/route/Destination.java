@@ -3,6 +3,7 @@ package io.logrouter.transforms.route;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
 import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
+import java.util.ArrayList;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -55,7 +56,7 @@ sealed interface Destination {
         }
     }
 
-    /** Counted by the router, sent nowhere. */
+    /** Counted by the router, sent nowhere: dropped on purpose, so settled. */
     record Drop() implements Destination {
 
         @Override
@@ -65,6 +66,7 @@ sealed interface Destination {
 
         @Override
         public void deliver(EventBatch events, ProducerTemplate producer, String routeId) {
+            events.settle(events);
         }
     }
 
@@ -78,9 +80,10 @@ sealed interface Destination {
 
         @Override
         public void deliver(EventBatch events, ProducerTemplate producer, String routeId) throws Exception {
-            EventBatch envelopes = new EventBatch();
+            EventBatch envelopes = events.part(new ArrayList<>(events.size()));
             for (LogEvent event : events) {
-                envelopes.add(DeadLetterEnvelope.wrap(event, ContentRouter.STAGE, reason, routeId));
+                envelopes.add(events.settlement().standIn(event,
+                        DeadLetterEnvelope.wrap(event, ContentRouter.STAGE, reason, routeId)));
             }
             send(producer, endpoint, envelopes);
         }

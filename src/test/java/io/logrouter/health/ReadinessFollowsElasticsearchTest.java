@@ -3,17 +3,13 @@ package io.logrouter.health;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.logrouter.it.ElasticsearchProxy;
 import io.logrouter.it.ManagementPort;
-import io.logrouter.it.TcpProxy;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ReadinessFollowsElasticsearchTest {
 
     @Test
-    void readinessFollowsElasticsearchReachability() throws IOException {
+    void readinessFollowsElasticsearchReachability() throws Exception {
         awaitReadiness(200, "UP");
         ElasticsearchProxy.proxy.close();
         awaitReadiness(503, "DOWN");
@@ -43,30 +39,6 @@ class ReadinessFollowsElasticsearchTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ElasticsearchProxy.class));
-        }
-    }
-
-    public static class ElasticsearchProxy implements QuarkusTestResourceLifecycleManager {
-
-        static TcpProxy proxy;
-
-        @Override
-        public Map<String, String> start() {
-            try {
-                proxy = TcpProxy.to(System.getenv().getOrDefault("ELASTICSEARCH_URL", "http://127.0.0.1:9200"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Map.of("camel.component.elasticsearch-bulk.hosts", proxy.url("http"));
-        }
-
-        @Override
-        public void stop() {
-            try {
-                proxy.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -73,7 +73,11 @@ final class BulkSinkHarness implements AutoCloseable {
             public void configure() {
                 from("direct:in").routeId("it-elasticsearch").to(uri);
                 from("direct:captured-dead-letters")
-                        .process(e -> deadLetters.addAll(e.getMessage().getBody(EventBatch.class).events()));
+                        .process(e -> {
+                            EventBatch envelopes = e.getMessage().getBody(EventBatch.class);
+                            deadLetters.addAll(envelopes.events());
+                            envelopes.settle(envelopes); // as the Kafka dead-letter route does once published
+                        });
             }
         });
         camel.start();

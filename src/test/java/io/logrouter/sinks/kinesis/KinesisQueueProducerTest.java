@@ -67,8 +67,11 @@ class KinesisQueueProducerTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:dead-letter").process(exchange -> deadLettered.addAll(
-                        exchange.getMessage().getMandatoryBody(EventBatch.class).events()));
+                from("direct:dead-letter").process(exchange -> {
+                    EventBatch envelopes = exchange.getMessage().getMandatoryBody(EventBatch.class);
+                    deadLettered.addAll(envelopes.events());
+                    envelopes.settle(envelopes); // as the Kafka dead-letter route does once published
+                });
             }
         });
         camel.start();

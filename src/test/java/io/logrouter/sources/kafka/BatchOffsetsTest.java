@@ -1,7 +1,10 @@
 package io.logrouter.sources.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.logrouter.event.EventBatch;
+import io.logrouter.sinks.SinkUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,11 @@ class BatchOffsetsTest {
                     .add(topic, 0, 1, null, line())
                     .batch();
             new KafkaBatchDecoder().process(batch);
+            assertThrows(SinkUnavailableException.class, () -> new KafkaOffsetCommitter().process(batch),
+                    "no sink settled the events yet");
+            assertEquals(Map.of(), kafka.committedOffsets(group, topic));
+            EventBatch events = batch.getMessage().getBody(EventBatch.class);
+            events.settle(events); // as the sinks do once they have written them
 
             new KafkaOffsetCommitter().process(batch);
 

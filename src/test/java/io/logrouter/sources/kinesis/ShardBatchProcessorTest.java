@@ -14,6 +14,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
 import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
@@ -30,6 +32,8 @@ class ShardBatchProcessorTest {
     private final List<String> checkpoints = new ArrayList<>();
     private final List<Integer> deliveredSizes = new ArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    /** Deliveries that complete without an exception and settle nothing, as when a route handled its sink's failure. */
+    private final AtomicInteger unsettledLeft = new AtomicInteger();
     private KinesisKclConsumer consumer;
     private ShardBatchProcessor processor;
 
@@ -48,10 +52,11 @@ class ShardBatchProcessorTest {
         assertEquals(List.of("2/0", "3/0"), checkpoints);
     }
 
-    @Test
-    void redeliversAFailedBatchBeforeCheckpointingIt() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void redeliversABatchThatFailedOrThatNoSinkSettledBeforeCheckpointingIt(boolean failing) throws Exception {
         start();
-        failuresLeft.set(2);
+        (failing ? failuresLeft : unsettledLeft).set(2);
 
         processor.processRecords(input(record("a", "1"), record("b", "2")));
 
@@ -98,9 +103,13 @@ class ShardBatchProcessorTest {
         KinesisKclEndpoint endpoint = camel.getEndpoint("kinesis-kcl:logs?retryDelay=10&retryMaxDelay=50", KinesisKclEndpoint.class);
         camel.start();
         consumer = (KinesisKclConsumer) endpoint.createConsumer(exchange -> {
-            deliveredSizes.add(exchange.getMessage().getBody(EventBatch.class).size());
+            EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+            deliveredSizes.add(batch.size());
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("sink unavailable");
+            }
+            if (unsettledLeft.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+                batch.settle(batch); // as a sink does once it has written them
             }
         });
         processor = new ShardBatchProcessor(consumer,

@@ -38,6 +38,8 @@ public final class CrashingAgent {
                         out.write(ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
                         out.force(true);
                     }
+                    EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+                    batch.settle(batch); // written and forced to disk
                     Thread.sleep(20); // a downstream with some latency, so that the kill lands mid-stream
                 });
             }

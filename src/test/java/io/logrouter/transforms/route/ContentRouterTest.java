@@ -1,6 +1,7 @@
 package io.logrouter.transforms.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -83,7 +84,11 @@ class ContentRouterTest {
             @Override
             public void configure() {
                 received.forEach((name, batches) -> from("direct:" + name).routeId("capture-" + name)
-                        .process(exchange -> batches.add(exchange.getMessage().getBody(EventBatch.class))));
+                        .process(exchange -> {
+                            EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
+                            batches.add(batch);
+                            batch.settle(batch); // as a sink does once it has written them
+                        }));
             }
         });
         context.start();
@@ -149,6 +154,7 @@ class ContentRouterTest {
         assertEquals(0, router.getUnmatchedCount(), "every event matched the catch-all rule");
         assertEquals(0, router.getUndecidedCount(), "a dotted path to a missing field is null, not an error");
         assertEquals(7, after.size(), "the body after the router is the batch as it came in");
+        assertTrue(batch.isSettled(), "every destination settled its copies: written, dropped or dead-lettered");
     }
 
     @Test
@@ -184,8 +190,10 @@ class ContentRouterTest {
                     from:
                       uri: direct:rewrite
                       steps:
-                        - setBody:
+                        - setProperty:
+                            name: rewritten
                             simple: "${body.events[0].fields.put('message', 'rewritten')}"
+                        - to: direct:archive
                 """);
         EventBatch batch = new EventBatch().add(event("a", "{\"message\":\"original\"}"));
 
@@ -195,6 +203,29 @@ class ContentRouterTest {
         assertEquals("original", delivered.text("message"), "the rewrite route changed only its own copy");
         assertEquals("original", after.events().get(0).text("message"));
         assertNotSame(batch.events().get(0).fields(), delivered.fields());
+        assertEquals("rewritten", received.get("archive").get(0).events().get(0).text("message"));
+    }
+
+    @Test
+    void aBatchIsSettledOnlyWhenEveryDestinationSettledItsCopy() throws Exception {
+        start(router("* -> direct:services; continue", "direct:swallowing"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // a destination route that says it handled its sink's failure: it completes, and settles nothing
+                from("direct:swallowing").onException(Exception.class).handled(true).end().process(exchange -> {
+                    throw new SinkUnavailableException("alerts cluster down", null);
+                });
+            }
+        });
+        EventBatch batch = new EventBatch().add(event("a", "{\"message\":\"both\"}"));
+
+        CamelExecutionException failure = assertThrows(CamelExecutionException.class, () -> send(batch));
+
+        assertInstanceOf(SinkUnavailableException.class, failure.getCause());
+        LogEvent servicesCopy = received.get("services").get(0).events().get(0);
+        assertTrue(batch.settlement().isSettled(servicesCopy), "one destination settled its copy");
+        assertFalse(batch.isSettled(), "the other did not, so the source may not acknowledge the batch");
     }
 
     @Test
