@@ -43,9 +43,12 @@ class KafkaAggregatorExampleTest {
             produced.put(event.get("seq").asInt(), event);
         }
         Sampler sampler;
+        // the topic before the routes: their consumer would otherwise have the broker auto-create it with one partition
+        try (KafkaTestClient kafka = new KafkaTestClient()) {
+            kafka.createTopic(topic, 2);
+        }
         try (KafkaTestClient kafka = new KafkaTestClient();
                 ExampleRoutes routes = ExampleRoutes.start("routes/examples/kafka-aggregator.yaml", properties())) {
-            kafka.createTopic(topic, 2);
             KafkaTestClient.produce(topic, lines);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> kafka.caughtUp(group, topic));

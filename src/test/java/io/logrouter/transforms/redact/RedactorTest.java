@@ -142,7 +142,9 @@ class RedactorTest {
         String huge = "x".repeat(5 * 1024 * 1024) + " bob@example.com " + "7".repeat(5 * 1024 * 1024);
         LogEvent event = Samples.event(huge);
 
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> redactor.apply(event));
+        // a guard against a hang only, not a speed target (that is bench/'s): the redactor's own budget is what the
+        // assertions below prove was not exhausted, since an exhausted budget fails closed and masks the whole value
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> redactor.apply(event));
 
         String message = event.text("message");
         assertTrue(message.contains(" [REDACTED:email] "));
