@@ -1,6 +1,6 @@
 package io.logrouter.sources.http;
 
-import io.logrouter.sinks.SinkUnavailableException;
+import io.logrouter.event.SinkUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;

@@ -1,9 +1,9 @@
 package io.logrouter.transforms.route;
 
+import io.logrouter.event.DeadLetterEnvelope;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
-import io.logrouter.sinks.SinkUnavailableException;
-import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
+import io.logrouter.event.SinkUnavailableException;
 import io.logrouter.transforms.BuiltOnFirstUse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.logrouter.transforms.route;
 
+import io.logrouter.event.DeadLetterEnvelope;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
-import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
 import java.util.ArrayList;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
-import io.logrouter.sinks.SinkUnavailableException;
+import io.logrouter.event.SinkUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

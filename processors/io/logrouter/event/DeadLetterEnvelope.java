@@ -1,8 +1,6 @@
-package io.logrouter.sinks.deadletter;
+package io.logrouter.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logrouter.event.EventEnvelope;
-import io.logrouter.event.LogEvent;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
-package io.logrouter.reload;
+package io.logrouter.sources.http;
 
-import io.logrouter.sources.http.ElasticsearchError;
+import io.logrouter.reload.RouteFolderWatcher;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
