@@ -1,4 +1,4 @@
-package io.logrouter.transforms.route;
+package io.logrouter.transforms.router;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +44,7 @@ class EcsLevelRoutingTest {
     private String route() {
         String router = """
                 - name: router
-                  type: io.logrouter.transforms.route.ContentRouter
+                  type: io.logrouter.transforms.router.ContentRouter
                   properties:
                     rules: |
                       log.level in error,fatal -> elasticsearch-bulk:alerts?index=%s

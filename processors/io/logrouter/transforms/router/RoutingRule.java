@@ -1,4 +1,4 @@
-package io.logrouter.transforms.route;
+package io.logrouter.transforms.router;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

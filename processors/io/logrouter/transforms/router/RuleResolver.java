@@ -1,4 +1,4 @@
-package io.logrouter.transforms.route;
+package io.logrouter.transforms.router;
 
 import io.logrouter.transforms.FieldList;
 import java.util.List;

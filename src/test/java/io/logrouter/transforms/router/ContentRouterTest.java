@@ -1,4 +1,4 @@
-package io.logrouter.transforms.route;
+package io.logrouter.transforms.router;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +58,7 @@ class ContentRouterTest {
         return """
                 - beans:
                     - name: router
-                      type: io.logrouter.transforms.route.ContentRouter
+                      type: io.logrouter.transforms.router.ContentRouter
                       properties:
                 %s
                 - route:

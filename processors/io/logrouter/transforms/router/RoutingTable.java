@@ -1,4 +1,4 @@
-package io.logrouter.transforms.route;
+package io.logrouter.transforms.router;
 
 import io.logrouter.event.LogEvent;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.logrouter.transforms.route;
+package io.logrouter.transforms.router;
 
 import io.logrouter.event.DeadLetterEnvelope;
 import io.logrouter.event.EventBatch;
