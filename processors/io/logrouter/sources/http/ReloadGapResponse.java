@@ -12,24 +12,24 @@ import jakarta.enterprise.event.Observes;
  * treats 404 as permanent would drop what it posted in that gap. Outside a reload a missing route stays a 404.
  */
 @ApplicationScoped
-public class ReloadGapAnswer {
+public class ReloadGapResponse {
 
     private final RouteFolderWatcher watcher;
 
-    ReloadGapAnswer(RouteFolderWatcher watcher) {
+    ReloadGapResponse(RouteFolderWatcher watcher) {
         this.watcher = watcher;
     }
 
     /** Last of all routes, platform-http's included (Vert.x orders routes added later before this one). */
     void register(@Observes Router router) {
-        router.route().order(Integer.MAX_VALUE).handler(this::answer);
+        router.route().order(Integer.MAX_VALUE).handler(this::respond);
     }
 
-    private void answer(RoutingContext context) {
+    private void respond(RoutingContext context) {
         if (!watcher.reconciling()) {
             context.next();
             return;
         }
-        ElasticsearchError.answer(context, 503, 1, "routes are being reloaded, retry");
+        ElasticsearchError.respond(context, 503, 1, "routes are being reloaded, retry");
     }
 }

@@ -14,7 +14,7 @@ import org.apache.camel.Processor;
  * {@code _ilm/policy}, {@code _ingest/pipeline}), which is acknowledged and ignored: where events go and how they are
  * mapped is the router's and Elasticsearch's business, not the shipper's.
  */
-public final class ElasticsearchApiAnswer implements Processor {
+public final class ElasticsearchApiResponse implements Processor {
 
     private static final String NAME = "log-router";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -30,9 +30,9 @@ public final class ElasticsearchApiAnswer implements Processor {
         ObjectNode body = switch (call) {
             case INFO -> info();
             case LICENSE -> {
-                ObjectNode answer = JSON.objectNode();
-                answer.set("license", license());
-                yield answer;
+                ObjectNode response = JSON.objectNode();
+                response.set("license", license());
+                yield response;
             }
             case XPACK -> xpack();
             case CLUSTER_HEALTH -> clusterHealth();
