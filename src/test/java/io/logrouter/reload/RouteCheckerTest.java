@@ -61,7 +61,7 @@ class RouteCheckerTest {
         List<RouteProblem> problems = RouteChecker.check(List.of(Path.of("routes/examples/dead-letter-replay.yaml")));
 
         assertEquals(List.of("routes/examples/dead-letter-replay.yaml:33: no bean named 'deadLetterRecords'",
-                "routes/examples/dead-letter-replay.yaml:39: no bean named 'deadLetterSettled'",
+                "routes/examples/dead-letter-replay.yaml:44: no bean named 'deadLetterSettled'",
                 "routes/examples/dead-letter-replay.yaml:15: templated route 'dead-letter-replay': no route template"
                 + " 'kafka-to-elasticsearch' is loaded"), problems.stream().map(RouteProblem::toString).toList());
     }
