@@ -17,7 +17,8 @@ import java.util.List;
  * another;</li>
  * <li>the event model and the support packages shared by several stages ({@code paths}, {@code aws},
  * {@code management}) depend on nothing else of the router;</li>
- * <li>the reloader depends on no stage (a stage may ask it whether a reload is under way);</li>
+ * <li>nothing but a stage depends on a stage: not the reloader (a stage may ask it whether a reload is under way, it
+ * asks none), and not a package added later beside them;</li>
  * <li>what the implementations of one stage share lives in the stage's own package, which depends on none of them.</li>
  * </ul>
  */
@@ -43,11 +44,12 @@ final class LayeringRules {
                 .as("the package " + leaf + " depends on nothing else of the router")).toList());
     }
 
-    static ArchRule reloaderDependsOnNoStage(String root) {
-        return noClasses().that().resideInAPackage(tree(root, "reload"))
-                .should().dependOnClassesThat().resideInAnyPackage(STAGES.stream().map(stage -> tree(root, stage))
-                        .toArray(String[]::new))
-                .as("the reloader depends on no stage");
+    /** The reloader among them: a stage may ask it whether a reload is under way, it asks no stage. */
+    static ArchRule onlyStagesDependOnStages(String root) {
+        String[] stages = STAGES.stream().map(stage -> tree(root, stage)).toArray(String[]::new);
+        return noClasses().that().resideInAPackage(tree(root, "")).and().resideOutsideOfPackages(stages)
+                .should().dependOnClassesThat().resideInAnyPackage(stages)
+                .as("nothing but a stage depends on a stage (the reloader, event/ and the support packages do not)");
     }
 
     static ArchRule stageSharedCodeDependsOnNoImplementation(String root) {

@@ -34,8 +34,10 @@ class LayeringRulesTest {
                         "transforms.router.RouterReachingIntoSink"),
                 violation(LayeringRules::leavesDependOnNothingElseOfTheRouter, "paths.PathsReachingIntoReload",
                         "reload.ReloaderReachingIntoSource"),
-                violation(LayeringRules::reloaderDependsOnNoStage, "reload.ReloaderReachingIntoSource",
+                violation(LayeringRules::onlyStagesDependOnStages, "reload.ReloaderReachingIntoSource",
                         "sources.SourceShared"),
+                violation(LayeringRules::onlyStagesDependOnStages, "support.SupportReachingIntoSink",
+                        "sinks.file.FileSink"),
                 violation(LayeringRules::stageSharedCodeDependsOnNoImplementation, "sinks.SinkSharedReachingIntoFile",
                         "sinks.file.FileSink"));
     }

@@ -18,7 +18,7 @@ class LayeringTest {
     static final ArchRule LEAVES = LayeringRules.leavesDependOnNothingElseOfTheRouter(ROUTER);
 
     @ArchTest
-    static final ArchRule RELOADER = LayeringRules.reloaderDependsOnNoStage(ROUTER);
+    static final ArchRule ONLY_STAGES_DEPEND_ON_STAGES = LayeringRules.onlyStagesDependOnStages(ROUTER);
 
     @ArchTest
     static final ArchRule STAGE_SHARED_CODE = LayeringRules.stageSharedCodeDependsOnNoImplementation(ROUTER);

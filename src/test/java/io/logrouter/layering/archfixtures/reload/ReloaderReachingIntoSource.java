@@ -2,7 +2,7 @@ package io.logrouter.layering.archfixtures.reload;
 
 import io.logrouter.layering.archfixtures.sources.SourceShared;
 
-/** Breaks "the reloader depends on no stage". */
+/** Breaks "nothing but a stage depends on a stage" (the reloader asks no stage). */
 public class ReloaderReachingIntoSource {
     SourceShared source;
 }
