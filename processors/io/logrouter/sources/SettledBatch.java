@@ -1,7 +1,7 @@
 package io.logrouter.sources;
 
 import io.logrouter.event.EventBatch;
-import io.logrouter.sinks.SinkUnavailableException;
+import io.logrouter.event.SinkUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;

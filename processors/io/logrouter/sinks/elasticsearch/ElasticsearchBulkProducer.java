@@ -1,11 +1,11 @@
 package io.logrouter.sinks.elasticsearch;
 
+import io.logrouter.event.DeadLetterEnvelope;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
+import io.logrouter.event.SinkUnavailableException;
 import io.logrouter.sinks.RetryBackoff;
 import io.logrouter.sinks.SinkMetrics;
-import io.logrouter.sinks.SinkUnavailableException;
-import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
 import io.logrouter.sinks.deadletter.DeadLetterHandOff;
 import java.io.IOException;
 import java.io.InputStream;

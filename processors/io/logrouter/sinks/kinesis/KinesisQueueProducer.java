@@ -1,12 +1,12 @@
 package io.logrouter.sinks.kinesis;
 
+import io.logrouter.event.DeadLetterEnvelope;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.EventEnvelope;
 import io.logrouter.event.LogEvent;
+import io.logrouter.event.SinkUnavailableException;
 import io.logrouter.sinks.RetryBackoff;
 import io.logrouter.sinks.SinkMetrics;
-import io.logrouter.sinks.SinkUnavailableException;
-import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
 import io.logrouter.sinks.deadletter.DeadLetterHandOff;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.logrouter.sinks.s3;
 
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.LogEvent;
+import io.logrouter.event.SinkUnavailableException;
 import io.logrouter.sinks.RetryBackoff;
 import io.logrouter.sinks.SinkMetrics;
-import io.logrouter.sinks.SinkUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -67,7 +67,7 @@ public class BearerTokenAuth {
             return;
         }
         context.response().putHeader("WWW-Authenticate", CHALLENGE);
-        ElasticsearchError.answer(context, 401, 0, "missing or invalid bearer token");
+        ElasticsearchError.respond(context, 401, 0, "missing or invalid bearer token");
     }
 
     /** Whether this {@code Authorization} header value carries one of the tokens. */

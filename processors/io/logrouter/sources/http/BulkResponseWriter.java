@@ -10,7 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * The answer to a {@code _bulk} request, in Elasticsearch's format, one item per action in request order. It is given
+ * The response to a {@code _bulk} request, in Elasticsearch's format, one item per action in request order. It is given
  * only when the sinks have written or dead-lettered every event ({@link SettledBatch}; else 503, as for
  * {@link IngestAccepted}), so each accepted action is answered 201: an
  * event that Elasticsearch rejected for good is safe in the dead-letter topic, and a shipper that retried it would

@@ -29,12 +29,12 @@ public final class ElasticsearchError {
 
     /**
      * Answers a request with the error, and a Retry-After unless it is 0, before any route has seen it. Its body is
-     * read and dropped: a client still writing it must get the answer, not a reset connection. A client that asked
+     * read and dropped: a client still writing it must get the response, not a reset connection. A client that asked
      * to be told before it sends the body ({@code Expect: 100-continue}, HTTP/1.x) gets the status alone, and loses
      * the connection once it has it: it may or may not send the body now, so the connection cannot carry a next
-     * request; and the JDK 17 HTTP client, for one, loses a body sent with such an answer and waits forever.
+     * request; and the JDK 17 HTTP client, for one, loses a body sent with such a response and waits forever.
      */
-    public static void answer(RoutingContext context, int status, int retryAfterSeconds, String reason) {
+    public static void respond(RoutingContext context, int status, int retryAfterSeconds, String reason) {
         HttpServerRequest request = context.request();
         request.handler(ignored -> { });
         HttpServerResponse response = context.response();

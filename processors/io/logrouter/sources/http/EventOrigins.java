@@ -7,7 +7,7 @@ import org.apache.camel.Exchange;
 
 /**
  * Where in the request body each event came from (line of an NDJSON or text body, element of a JSON array), kept
- * beside the batch so that the answer can name the lines that were kept with a parse-failure marker. Keyed by
+ * beside the batch so that the response can name the lines that were kept with a parse-failure marker. Keyed by
  * identity: steps may drop events from the batch or reorder it, never replace them.
  */
 public final class EventOrigins {

@@ -13,7 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * The answer to an ingest request, set at the end of the route, and only when every sink has written or dead-lettered
+ * The response to an ingest request, set at the end of the route, and only when every sink has written or dead-lettered
  * each event ({@link SettledBatch}), so the 200 is an acknowledgement the client can rely on; a batch the sinks did
  * not settle (a failure the route handled, a route without a sink) is answered 503 with Retry-After, here or, when
  * the route skipped this step, at its end ({@link #track}). It counts the events taken and
@@ -25,7 +25,7 @@ public final class IngestAccepted implements Processor {
     private static final Processor ERROR_RESPONSE = new IngestErrorResponse();
 
     /**
-     * The answer to a batch the sinks did not settle: 503 with Retry-After, as for a sink outage, unless the route
+     * The response to a batch the sinks did not settle: 503 with Retry-After, as for a sink outage, unless the route
      * already answered with an error of its own.
      */
     private static final Processor UNSETTLED = exchange -> {
@@ -45,9 +45,9 @@ public final class IngestAccepted implements Processor {
         SettledBatch.requireSettled(exchange);
         EventOrigins origins = EventOrigins.of(exchange);
         EventBatch batch = exchange.getMessage().getBody(EventBatch.class);
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("accepted", origins.size());
-        ArrayNode failed = answer.putArray("failed");
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.put("accepted", origins.size());
+        ArrayNode failed = response.putArray("failed");
         List<LogEvent> marked = batch == null ? List.of() : batch.events().stream()
                 .filter(event -> origins.positionOf(event) != null)
                 .filter(event -> EventMarkers.has(event, EventMarkers.PARSE_FAILURE))
@@ -58,6 +58,6 @@ public final class IngestAccepted implements Processor {
             failure.put(origins.unit(), origins.positionOf(event));
             failure.put("reason", event.text("error.message"));
         }
-        IngestResponse.json(exchange, 200, answer.toString());
+        IngestResponse.json(exchange, 200, response.toString());
     }
 }

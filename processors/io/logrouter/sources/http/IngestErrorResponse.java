@@ -1,6 +1,6 @@
 package io.logrouter.sources.http;
 
-import io.logrouter.sinks.SinkUnavailableException;
+import io.logrouter.event.SinkUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The answer to a request that failed, for the route's {@code onException}: the status and reason of an
+ * The response to a request that failed, for the route's {@code onException}: the status and reason of an
  * {@link IngestRejectedException}, 503 when a sink could not write within its retry budget or a route is between two
  * versions of its file, and 500 for anything
  * else (whose details go to the log, not to the client), in Elasticsearch's error format ({@link ElasticsearchError}),

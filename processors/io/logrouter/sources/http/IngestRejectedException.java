@@ -14,7 +14,7 @@ public class IngestRejectedException extends RuntimeException {
     }
 
     public IngestRejectedException(int status, String reason, int retryAfterSeconds) {
-        super(reason, null, false, false); // an answer to a client, not a fault: no stack trace to fill in
+        super(reason, null, false, false); // a response to a client, not a fault: no stack trace to fill in
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
     }

@@ -24,7 +24,7 @@ final class IngestResponse {
         return message;
     }
 
-    /** An answer on the Elasticsearch-compatible endpoints. */
+    /** A response on the Elasticsearch-compatible endpoints. */
     static Message elasticsearch(Exchange exchange, int status, String body) {
         Message message = json(exchange, status, body);
         message.setHeader(PRODUCT_HEADER, "Elasticsearch");

@@ -10,7 +10,7 @@ import org.apache.camel.Processor;
 /**
  * Turns a request body of newline-delimited lines (NDJSON, or plain text) into one batch: each non-blank line becomes
  * an event whose {@code message} is the line, for the parsers to work on, and its line number is kept in
- * {@link EventOrigins} for the answer. Ids come from the request and the line number ({@link RequestIds}). A body
+ * {@link EventOrigins} for the response. Ids come from the request and the line number ({@link RequestIds}). A body
  * without a single non-blank line carries nothing to acknowledge, and is refused with 400.
  */
 public final class NdjsonDecoder implements Processor {

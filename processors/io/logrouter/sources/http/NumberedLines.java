@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A request body read line by line as UTF-8, counting lines (blank ones too) as the client's editor does, so that
- * an answer can name a line. Bytes that are not UTF-8 are replaced, never fatal: one bad byte must not cost a
+ * a response can name a line. Bytes that are not UTF-8 are replaced, never fatal: one bad byte must not cost a
  * client its whole request.
  */
 final class NumberedLines implements Closeable {

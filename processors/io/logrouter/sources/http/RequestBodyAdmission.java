@@ -24,12 +24,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>An uncompressed body declaring a Content-Length takes it from the budget when its headers arrive, and is refused
  * before the client sends it (413 over the cap, 429 with Retry-After when the budget is short). Any other body takes
  * the budget as it arrives (inflated), and is refused the moment it passes either. A refused body is read and dropped, so that
- * its client gets the answer. The budget comes back when the request is answered or its connection is gone. The body
+ * its client gets the response. The budget comes back when the request is answered or its connection is gone. The body
  * read here is the one platform-http's routes see (the route's own body handler then has nothing left to read): that
  * way no request body is held in memory uncounted.
  *
  * <p>Form bodies and unknown content encodings are refused with 415 before their body is read, a body that does not
- * inflate with 400. No answer repeats a request value.
+ * inflate with 400. No response repeats a request value.
  */
 @ApplicationScoped
 public class RequestBodyAdmission {
@@ -54,7 +54,7 @@ public class RequestBodyAdmission {
     private void admit(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
-            ElasticsearchError.answer(context, 415, 0, "send the body as application/x-ndjson, application/json or"
+            ElasticsearchError.respond(context, 415, 0, "send the body as application/x-ndjson, application/json or"
                     + " text/plain, not as a form");
             return;
         }
@@ -170,15 +170,15 @@ public class RequestBodyAdmission {
     }
 
     private static void refuse(RoutingContext context, IngestRejectedException refusal) {
-        ElasticsearchError.answer(context, refusal.getStatus(), refusal.getRetryAfterSeconds(), refusal.getMessage());
+        ElasticsearchError.respond(context, refusal.getStatus(), refusal.getRetryAfterSeconds(), refusal.getMessage());
     }
 
     private void refuseTooLarge(RoutingContext context) {
-        ElasticsearchError.answer(context, 413, 0, tooLarge());
+        ElasticsearchError.respond(context, 413, 0, tooLarge());
     }
 
     private void refuseOverBudget(RoutingContext context) {
-        ElasticsearchError.answer(context, 429, RETRY_AFTER_SECONDS, overBudget());
+        ElasticsearchError.respond(context, 429, RETRY_AFTER_SECONDS, overBudget());
     }
 
     private String tooLarge() {

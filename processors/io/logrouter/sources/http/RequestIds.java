@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
  * Ids for the events of one request, by their position in it (line, or array item). Without a client key every
  * request gets a random scope, so events of two requests never share an id, even when their content is the same (a
  * line repeated because of a reset connection is two events): delivery is at-least-once, and a client that retries a
- * request whose answer it lost writes its events a second time. With an {@code Idempotency-Key} header the scope is
+ * request whose response it lost writes its events a second time. With an {@code Idempotency-Key} header the scope is
  * that key, so a retry with the same key writes the same ids and overwrites: exactly once. A key names one request:
  * a different body sent under the same key overwrites the first one's events position by position.
  */

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.logrouter.routes.RouteChecker;
-import io.logrouter.routes.RouteFile;
-import io.logrouter.routes.RouteFolder;
+import io.logrouter.reload.RouteChecker;
+import io.logrouter.reload.RouteFile;
+import io.logrouter.reload.RouteFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.event.DeadLetterEnvelope;
 import io.logrouter.event.LogEvent;
 import io.logrouter.it.ElasticsearchQueries;
 import io.logrouter.sources.kafka.KafkaTestClient;

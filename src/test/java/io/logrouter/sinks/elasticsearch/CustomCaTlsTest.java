@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.logrouter.event.LogEvent;
+import io.logrouter.event.SinkUnavailableException;
 import io.logrouter.it.TcpProxy;
-import io.logrouter.sinks.SinkUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

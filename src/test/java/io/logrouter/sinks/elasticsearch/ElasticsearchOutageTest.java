@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logrouter.event.LogEvent;
+import io.logrouter.event.SinkUnavailableException;
 import io.logrouter.it.TcpProxy;
-import io.logrouter.sinks.SinkUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.logrouter.event.EventBatch;
 import io.logrouter.event.EventId;
 import io.logrouter.event.LogEvent;
-import io.logrouter.sinks.SinkUnavailableException;
+import io.logrouter.event.SinkUnavailableException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;

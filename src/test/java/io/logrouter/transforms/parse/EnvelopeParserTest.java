@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logrouter.event.DeadLetterEnvelope;
 import io.logrouter.event.EventMarkers;
 import io.logrouter.event.LogEvent;
-import io.logrouter.sinks.deadletter.DeadLetterEnvelope;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeParserTest {

@@ -1,0 +1,5 @@
+package io.logrouter.layering.archfixtures.sinks.file;
+
+/** A fixture sink; breaks nothing. */
+public class FileSink {
+}
