@@ -21,7 +21,7 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
 
     @Metadata(defaultValue = "http://127.0.0.1:9200", description = "Comma-separated base URLs, such as https://es-1:9200,https://es-2:9200")
     private String hosts = "http://127.0.0.1:9200";
-    @Metadata(label = "security", description = "User name for basic authentication")
+    @Metadata(label = "security", secret = true, description = "User name for basic authentication")
     private String username;
     @Metadata(label = "security", secret = true, description = "Password for basic authentication, with username")
     private String password;

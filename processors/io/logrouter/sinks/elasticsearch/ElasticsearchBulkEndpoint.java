@@ -4,7 +4,6 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -19,7 +18,6 @@ import org.apache.camel.support.DefaultEndpoint;
 public class ElasticsearchBulkEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "Names the target in metrics, files in elasticsearch-bulk:files")
-    @Metadata(required = true)
     private final String name;
     @UriParam
     private final ElasticsearchBulkConfiguration configuration;
