@@ -4,6 +4,8 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.elasticsearch.client.RestClient;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -11,18 +13,29 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 /**
  * The {@code elasticsearch-bulk} sink. One low-level REST client per component serves every endpoint: it sends plain
  * JSON, which Elasticsearch 8.x and 9.x and OpenSearch all accept, where the 9.x Java API client's
- * {@code compatible-with=9} headers are refused by 8.x servers.
+ * {@code compatible-with=9} headers are refused by 8.x servers. Its options say where the cluster is and how to sign in;
+ * each endpoint's are {@link ElasticsearchBulkConfiguration}'s.
  */
+@Component("elasticsearch-bulk")
 public class ElasticsearchBulkComponent extends DefaultComponent {
 
+    @Metadata(defaultValue = "http://127.0.0.1:9200", description = "Comma-separated base URLs, such as https://es-1:9200,https://es-2:9200")
     private String hosts = "http://127.0.0.1:9200";
+    @Metadata(label = "security", secret = true, description = "User name for basic authentication")
     private String username;
+    @Metadata(label = "security", secret = true, description = "Password for basic authentication, with username")
     private String password;
+    @Metadata(label = "security", secret = true, description = "The encoded API key, sent as Authorization: ApiKey ...")
     private String apiKey;
+    @Metadata(label = "security", description = "A PEM file of the CA certificates to trust for https hosts, instead of the JVM's default ones")
     private String caCertificate;
+    @Metadata(label = "security", defaultValue = "false", description = "Signs each request with AWS SigV4, for Amazon OpenSearch Service (IAM authentication)")
     private boolean awsSigV4;
+    @Metadata(label = "security", description = "The region to sign for; by default the AWS SDK's region chain (AWS_REGION, profile, instance metadata)")
     private String awsRegion;
+    @Metadata(label = "security", defaultValue = "es", description = "The signing name: es for OpenSearch Service domains, aoss for OpenSearch Serverless")
     private String awsService = "es";
+    @Metadata(label = "security,advanced", description = "Where signing credentials come from; by default the AWS SDK's default chain (environment, profile, IRSA, instance role)")
     private AwsCredentialsProvider awsCredentialsProvider;
     private RestClient client;
 
@@ -68,7 +81,6 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
         return hosts;
     }
 
-    /** Comma-separated base URLs, such as {@code https://es-1:9200,https://es-2:9200}. */
     public void setHosts(String hosts) {
         this.hosts = hosts;
     }
@@ -93,7 +105,6 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
         return apiKey;
     }
 
-    /** The encoded API key, sent as {@code Authorization: ApiKey ...}. */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
     }
@@ -102,7 +113,6 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
         return caCertificate;
     }
 
-    /** A PEM file of the CA certificates to trust for {@code https} hosts, instead of the JVM's default ones. */
     public void setCaCertificate(String caCertificate) {
         this.caCertificate = caCertificate;
     }
@@ -111,7 +121,6 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
         return awsSigV4;
     }
 
-    /** Signs each request with AWS SigV4, for Amazon OpenSearch Service (IAM authentication). */
     public void setAwsSigV4(boolean awsSigV4) {
         this.awsSigV4 = awsSigV4;
     }
@@ -120,7 +129,6 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
         return awsRegion;
     }
 
-    /** The region to sign for; by default the SDK's region chain ({@code AWS_REGION}, profile, instance metadata). */
     public void setAwsRegion(String awsRegion) {
         this.awsRegion = awsRegion;
     }
@@ -129,7 +137,6 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
         return awsService;
     }
 
-    /** The signing name: {@code es} for OpenSearch Service domains, {@code aoss} for OpenSearch Serverless. */
     public void setAwsService(String awsService) {
         this.awsService = awsService;
     }
@@ -138,7 +145,6 @@ public class ElasticsearchBulkComponent extends DefaultComponent {
         return awsCredentialsProvider;
     }
 
-    /** Where signing credentials come from; by default the SDK's default chain (env, profile, IRSA, instance role). */
     public void setAwsCredentialsProvider(AwsCredentialsProvider awsCredentialsProvider) {
         this.awsCredentialsProvider = awsCredentialsProvider;
     }

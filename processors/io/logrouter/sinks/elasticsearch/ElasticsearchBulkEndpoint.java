@@ -1,14 +1,25 @@
 package io.logrouter.sinks.elasticsearch;
 
+import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** A bulk-writing target: an index template and its retry and dead-letter policy. Producer only. */
+/**
+ * Writes event batches to Elasticsearch or OpenSearch with the _bulk API, retrying what the cluster refuses for now
+ * and dead-lettering what it refuses for good. Producer only.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "elasticsearch-bulk", title = "Elasticsearch bulk",
+        syntax = "elasticsearch-bulk:name", producerOnly = true, category = { Category.SEARCH, Category.MONITORING })
 public class ElasticsearchBulkEndpoint extends DefaultEndpoint {
 
+    @UriPath(description = "Names the target in metrics, files in elasticsearch-bulk:files")
     private final String name;
+    @UriParam
     private final ElasticsearchBulkConfiguration configuration;
     private final InFlightRequests inFlight;
 
@@ -20,7 +31,6 @@ public class ElasticsearchBulkEndpoint extends DefaultEndpoint {
         this.inFlight = new InFlightRequests(configuration.getMaxInFlight());
     }
 
-    /** The path of the URI, {@code files} in {@code elasticsearch-bulk:files}: names the target in metrics. */
     public String getName() {
         return name;
     }

@@ -5,6 +5,7 @@ import io.logrouter.paths.PathConfinedComponent;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /**
@@ -13,6 +14,7 @@ import org.apache.camel.support.DefaultComponent;
  * delivers, and to measure the router without a remote sink. Not on the default allow-list of reloadable routes:
  * a writable routes folder must not be able to write files anywhere.
  */
+@Component("ndjson-file")
 public class NdjsonFileComponent extends DefaultComponent implements PathConfinedComponent {
 
     private AllowedPaths write;

@@ -2,9 +2,11 @@ package io.logrouter.sinks.kinesis;
 
 import java.util.Map;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-/** The {@code kinesis-queue:} sink, registered under META-INF/services for Camel to find by its scheme. */
+/** The {@code kinesis-queue:} sink; each endpoint's options are {@link KinesisQueueConfiguration}'s. */
+@Component("kinesis-queue")
 public class KinesisQueueComponent extends DefaultComponent {
 
     @Override

@@ -16,7 +16,7 @@ public class KinesisQueueConfiguration extends KinesisConnectionOptions {
     @UriParam(defaultValue = "service.name", description = "The event field whose value is the record's partition key, so one service's events stay in order on one shard; events without it are keyed by their id, which spreads them over the shards")
     private String partitionKeyField = "service.name";
 
-    @UriParam(defaultValue = "30000", description = "Milliseconds a batch's records may be retried (throttled entries, unreachable Kinesis) before the exchange fails with SinkUnavailableException")
+    @UriParam(defaultValue = "30000", label = "retry", description = "Milliseconds a batch's records may be retried (throttled entries, unreachable Kinesis) before the exchange fails with SinkUnavailableException")
     private long retryBudgetMillis = 30_000;
 
     @UriParam(defaultValue = "direct:dead-letter", description = "Where events too big for a Kinesis record (1 MiB with the partition key) go, as a batch of dead-letter envelopes")

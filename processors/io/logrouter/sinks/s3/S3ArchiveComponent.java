@@ -3,19 +3,28 @@ package io.logrouter.sinks.s3;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.aws2.s3.AWS2S3Configuration;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /**
  * The {@code s3-archive} sink: where S3 is and how to sign in, shared by every archive endpoint. Static keys are
  * for S3-compatible stores (S3Proxy, MinIO); without them the AWS SDK's default credential chain applies, which on
- * EKS picks up the pod's IAM role through IRSA (the web identity token) or EKS Pod Identity.
+ * EKS picks up the pod's IAM role through IRSA (the web identity token) or EKS Pod Identity. Each endpoint's options
+ * are {@link S3ArchiveConfiguration}'s.
  */
+@Component("s3-archive")
 public class S3ArchiveComponent extends DefaultComponent {
 
+    @Metadata(defaultValue = "us-east-1", description = "The bucket's AWS region")
     private String region = "us-east-1";
+    @Metadata(description = "The URL of an S3-compatible store, such as http://127.0.0.1:9000; empty for AWS S3 itself")
     private String uriEndpointOverride;
+    @Metadata(description = "http://host/bucket/key instead of http://bucket.host/key, which most S3-compatible stores need; unset, it is on exactly when uriEndpointOverride is set")
     private Boolean forcePathStyle;
+    @Metadata(label = "security", secret = true, description = "Access key, for S3-compatible stores; the AWS SDK's default credentials chain (IRSA, Pod Identity) when empty")
     private String accessKey;
+    @Metadata(label = "security", secret = true, description = "Secret key, with accessKey")
     private String secretKey;
 
     @Override
@@ -61,7 +70,6 @@ public class S3ArchiveComponent extends DefaultComponent {
         return uriEndpointOverride;
     }
 
-    /** The URL of an S3-compatible store, such as {@code http://127.0.0.1:9000}; empty for AWS S3 itself. */
     public void setUriEndpointOverride(String uriEndpointOverride) {
         this.uriEndpointOverride = uriEndpointOverride;
     }
@@ -70,10 +78,6 @@ public class S3ArchiveComponent extends DefaultComponent {
         return forcePathStyle;
     }
 
-    /**
-     * {@code http://host/bucket/key} instead of {@code http://bucket.host/key}, which most S3-compatible stores need.
-     * Unset, it is on exactly when {@code uriEndpointOverride} is set.
-     */
     public void setForcePathStyle(Boolean forcePathStyle) {
         this.forcePathStyle = forcePathStyle;
     }

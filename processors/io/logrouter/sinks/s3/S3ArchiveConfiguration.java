@@ -1,21 +1,31 @@
 package io.logrouter.sinks.s3;
 
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
 /** Per-endpoint options of {@code s3-archive:bucket?prefix=...}: where objects go, how big they get, retries. */
+@UriParams
 public class S3ArchiveConfiguration {
 
+    @UriParam(defaultValue = "logs", description = "The key prefix before the partition, such as logs or archive/prod; empty for none")
     private String prefix = "logs";
+    @UriParam(defaultValue = "service={service.name}/dt={yyyy-MM-dd}/hour={HH}", description = "The partition path, a template over event fields and the event time (UTC)")
     private String partition = "service={service.name}/dt={yyyy-MM-dd}/hour={HH}";
+    @UriParam(defaultValue = "_id", description = "The field each line carries the event id in, for de-duplicating queries; empty to leave it out")
     private String idField = "_id";
+    @UriParam(defaultValue = "67108864", description = "The compressed size at which a partition's events of one batch continue in a further object")
     private long maxObjectBytes = 64L * 1024 * 1024;
+    @UriParam(defaultValue = "16777216", description = "Objects of at least this size are uploaded in parts of this size (multipart upload); AWS S3 wants at least 5 MiB per part")
     private long partSize = 16L * 1024 * 1024;
+    @UriParam(defaultValue = "false", description = "Create the bucket when it does not exist: for local S3-compatible stores; on AWS the bucket is provisioned")
     private boolean autoCreateBucket;
+    @UriParam(defaultValue = "30000", label = "retry", description = "Milliseconds one batch may be retried before the exchange fails and the source delivers it again later")
     private long retryBudgetMillis = 30_000;
 
     public String getPrefix() {
         return prefix;
     }
 
-    /** The key prefix before the partition, such as {@code logs} or {@code archive/prod}; empty for none. */
     public void setPrefix(String prefix) {
         this.prefix = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
     }
@@ -24,7 +34,7 @@ public class S3ArchiveConfiguration {
         return partition;
     }
 
-    /** The partition path, a template over event fields and {@code @timestamp} (UTC); see {@link PartitionKey}. */
+    /** The template's placeholders are {@link PartitionKey}'s. */
     public void setPartition(String partition) {
         this.partition = partition;
     }
@@ -33,7 +43,6 @@ public class S3ArchiveConfiguration {
         return idField;
     }
 
-    /** The field each line carries the event id in, for de-duplicating queries; empty to leave it out. */
     public void setIdField(String idField) {
         this.idField = idField;
     }
@@ -42,7 +51,6 @@ public class S3ArchiveConfiguration {
         return maxObjectBytes;
     }
 
-    /** The compressed size at which a partition's events of one batch continue in a further object. */
     public void setMaxObjectBytes(long maxObjectBytes) {
         this.maxObjectBytes = maxObjectBytes;
     }
@@ -51,10 +59,6 @@ public class S3ArchiveConfiguration {
         return partSize;
     }
 
-    /**
-     * Objects of at least this size are uploaded in parts of this size (multipart upload). AWS S3 wants at least
-     * 5 MiB per part.
-     */
     public void setPartSize(long partSize) {
         this.partSize = partSize;
     }
@@ -63,7 +67,6 @@ public class S3ArchiveConfiguration {
         return autoCreateBucket;
     }
 
-    /** Create the bucket when it does not exist: for local S3-compatible stores; on AWS the bucket is provisioned. */
     public void setAutoCreateBucket(boolean autoCreateBucket) {
         this.autoCreateBucket = autoCreateBucket;
     }
@@ -72,7 +75,6 @@ public class S3ArchiveConfiguration {
         return retryBudgetMillis;
     }
 
-    /** How long one batch may be retried before the exchange fails and the source re-delivers it later. */
     public void setRetryBudgetMillis(long retryBudgetMillis) {
         this.retryBudgetMillis = retryBudgetMillis;
     }

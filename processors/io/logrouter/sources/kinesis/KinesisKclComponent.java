@@ -3,13 +3,18 @@ package io.logrouter.sources.kinesis;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-/** The {@code kinesis-kcl:} component, registered under META-INF/services for Camel to find by its scheme. */
+/** The {@code kinesis-kcl:} component; each endpoint's options are {@link KinesisKclConfiguration}'s. */
+@Component("kinesis-kcl")
 public class KinesisKclComponent extends DefaultComponent {
 
     // set from configuration (camel.component.kinesis-kcl.*), never from a routes file, which may not read credentials
+    @Metadata(label = "security", secret = true, description = "Access key of every endpoint that names none; the default credentials chain when empty")
     private String accessKey;
+    @Metadata(label = "security", secret = true, description = "Secret key, with accessKey")
     private String secretKey;
 
     @Override

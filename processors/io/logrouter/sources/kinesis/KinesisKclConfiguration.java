@@ -35,10 +35,10 @@ public class KinesisKclConfiguration extends KinesisConnectionOptions {
     @UriParam(defaultValue = "60000", description = "Milliseconds between looks for new shards after a reshard; KCL also waits this long after the first look at start-up")
     private long shardSyncInterval = 60_000;
 
-    @UriParam(defaultValue = "500", description = "Milliseconds before the first redelivery of a batch the route failed")
+    @UriParam(defaultValue = "500", label = "retry", description = "Milliseconds before the first redelivery of a batch the route failed")
     private long retryDelay = 500;
 
-    @UriParam(defaultValue = "30000", description = "The longest wait between redeliveries of a failed batch; they go on until it is delivered or the route stops")
+    @UriParam(defaultValue = "30000", label = "retry", description = "The longest wait between redeliveries of a failed batch; they go on until it is delivered or the route stops")
     private long retryMaxDelay = 30_000;
 
     @UriParam(defaultValue = "33554432", description = "Compressed records that inflate beyond this many bytes are kept undecoded with a parse-failure marker")

@@ -6,9 +6,11 @@ import io.logrouter.paths.AllowedPaths;
 import io.logrouter.paths.PathConfinedComponent;
 import java.nio.file.Path;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-/** The {@code tail:} component, registered under META-INF/services for Camel to find by its scheme. */
+/** The {@code tail:} component; its options are {@link TailConfiguration}'s. */
+@Component("tail")
 public class TailComponent extends DefaultComponent implements PathConfinedComponent {
 
     private AllowedPaths read;

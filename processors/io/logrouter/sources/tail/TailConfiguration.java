@@ -15,18 +15,19 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class TailConfiguration {
 
-    @UriParam
-    @Metadata(required = true, description = "Comma-separated absolute glob patterns of the files to tail; * stays within a directory, ** crosses directories")
+    // javaType: what a URI carries, the comma-separated text the setter splits
+    @UriParam(javaType = "java.lang.String")
+    @Metadata(required = true, description = "Comma-separated absolute glob patterns of the files to tail; a single star matches within one directory, a double star across directories")
     private List<String> include = List.of();
 
-    @UriParam(description = "Comma-separated absolute glob patterns of files to leave alone even when included")
+    @UriParam(javaType = "java.lang.String", description = "Comma-separated absolute glob patterns of files to leave alone even when included")
     private List<String> exclude = List.of();
 
     @UriParam
     @Metadata(required = true, description = "The checkpoint file: how far each file has been delivered")
     private String registry;
 
-    @UriParam(defaultValue = "auto", description = "How lines are framed: auto detects CRI or Docker json-file per line")
+    @UriParam(defaultValue = "auto", enums = "auto,cri,docker,plain", description = "How lines are framed: auto detects CRI or Docker json-file per line")
     private LogFormat format = LogFormat.AUTO;
 
     @UriParam(defaultValue = "1000", description = "The most events in one exchange")
@@ -56,13 +57,16 @@ public class TailConfiguration {
     @UriParam(defaultValue = "5000", description = "Milliseconds a file rotated away or deleted is still watched for lines its writer adds before reopening; each new line restarts the wait")
     private long rotateWait = 5000;
 
-    @UriParam(description = "Regular expression that decides which lines join the previous event; see multilineMatch")
+    @UriParam(javaType = "java.lang.String", label = "multiline", description = "Regular expression that decides which lines join the previous event; see multilineMatch")
     private Pattern multilinePattern;
 
-    @UriParam(defaultValue = "continuation", description = "continuation: lines matching multilinePattern join the previous event; start: lines matching it begin a new event and the others join the previous one")
+    @UriParam(label = "multiline", description = "Shorthand that sets multilinePattern to this regular expression of an event's first line and multilineMatch to start")
+    private String multilineStart;
+
+    @UriParam(defaultValue = "continuation", enums = "continuation,start", label = "multiline", description = "continuation: lines matching multilinePattern join the previous event; start: lines matching it begin a new event and the others join the previous one")
     private MultilineMatch multilineMatch = MultilineMatch.CONTINUATION;
 
-    @UriParam(defaultValue = "1000", description = "Milliseconds after its last line that a multiline event is emitted without waiting for the next event")
+    @UriParam(defaultValue = "1000", label = "multiline", description = "Milliseconds after its last line that a multiline event is emitted without waiting for the next event")
     private long multilineFlushMs = 1000;
 
     public List<String> getInclude() {
@@ -178,8 +182,12 @@ public class TailConfiguration {
         this.multilinePattern = multilinePattern == null || multilinePattern.isEmpty() ? null : Pattern.compile(multilinePattern);
     }
 
-    /** Shorthand for {@code multilinePattern=<regex>&multilineMatch=start}: the regex of an event's first line. */
+    public String getMultilineStart() {
+        return multilineStart;
+    }
+
     public void setMultilineStart(String multilineStart) {
+        this.multilineStart = multilineStart;
         setMultilinePattern(multilineStart);
         setMultilineMatch(MultilineMatch.START);
     }

@@ -11,7 +11,7 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /** Tails log files the way Filebeat or Fluent Bit do, delivering their lines as event batches. Consumer only. */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "tail", title = "Tail", syntax = "tail:name", consumerOnly = true,
+@UriEndpoint(firstVersion = "0.1.0", scheme = "tail", title = "Tail", syntax = "tail:name", consumerOnly = true, remote = false,
         category = { Category.FILE, Category.MONITORING })
 public class TailEndpoint extends DefaultEndpoint {
 

@@ -180,9 +180,9 @@ class CamelKTest {
         return properties;
     }
 
-    /** The class registered for a scheme by this project, or null for Camel's own components. */
+    /** The class registered for a scheme by this project (generated from its @Component), or null for Camel's own. */
     private static Class<?> componentClass(String scheme) throws Exception {
-        Path registration = ProjectFiles.ROOT.resolve("src/main/resources/META-INF/services/org/apache/camel/component")
+        Path registration = ProjectFiles.ROOT.resolve("src/generated/resources/META-INF/services/org/apache/camel/component")
                 .resolve(scheme);
         if (!Files.isRegularFile(registration)) {
             return null;
