@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logrouter.it.ElasticsearchQueries;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +69,7 @@ class HostileHttpInputChaos {
                 HttpResponse<String> nestedDocument = post(router, "/ingest/json", null,
                         ("[".repeat(NESTING) + "]".repeat(NESTING)).getBytes(StandardCharsets.US_ASCII));
                 goodAnswers.add(postGood(router, 4 * run, 5 * run));
-                byte[] bomb = gzippedZeros(bombBytes);
+                byte[] bomb = HostileInput.gzippedZeros(bombBytes);
                 HttpResponse<String> gzipBomb = post(router, "/ingest/ndjson", "gzip", bomb);
                 goodAnswers.add(postGood(router, 5 * run, 6 * run));
                 int goodEvents = 6 * run;
@@ -147,17 +145,6 @@ class HostileHttpInputChaos {
             request.header("Content-Encoding", encoding);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] gzippedZeros(long inflated) throws IOException {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        byte[] zeros = new byte[1 << 20];
-        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, 1 << 16)) {
-            for (long written = 0; written < inflated; written += zeros.length) {
-                gzip.write(zeros);
-            }
-        }
-        return compressed.toByteArray();
     }
 
     private static String answer(HttpResponse<String> response) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The bad input the hostile-input cases feed the router, whatever the source, and how they read its markers back.
@@ -19,6 +20,18 @@ final class HostileInput {
     /** One line of {@code bytes} bytes (newline included): the word, then x's. */
     static byte[] longLine(String word, int bytes) {
         return (word + " " + "x".repeat(bytes - word.length() - 2) + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A gzip body of zeros that inflates to {@code inflated} bytes from a few KiB: a decompression bomb. */
+    static byte[] gzippedZeros(long inflated) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] zeros = new byte[1 << 20];
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, 1 << 16)) {
+            for (long written = 0; written < inflated; written += zeros.length) {
+                gzip.write(zeros);
+            }
+        }
+        return compressed.toByteArray();
     }
 
     /** A JSON object nested {@code levels} deep, as one line. */

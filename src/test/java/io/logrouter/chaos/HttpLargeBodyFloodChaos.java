@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ingest route in a router with the aggregator Deployment's memory (a 1 GiB limit, heap at half of it). The body is
  * read before any route step runs, so neither the token check nor the in-flight limit can protect the heap: what
  * the router holds must be bounded before the body is read. It must stay live and under its memory limit, answer
- * every request (401, or 429 with Retry-After), and still take a valid request afterwards.
+ * every request (401, or 429 with Retry-After), and still take a valid request afterwards. The same holds for
+ * authenticated gzip bombs, whose inflated bytes count (413, or 429 with Retry-After).
  */
 class HttpLargeBodyFloodChaos {
 
@@ -44,6 +46,26 @@ class HttpLargeBodyFloodChaos {
     void concurrentLargeBodiesAreAnsweredWithinTheMemoryLimit() throws Exception {
         int clients = ChaosScale.events(128, 512);
         byte[] body = HostileInput.longLine("hostilelargebody", BODY_BYTES);
+        flood("HTTP: large bodies at once", clients + " clients posting " + BODY_BYTES
+                + " bytes each at once, wrong token", clients, "Bearer wrong-token", null, body, Set.of("401", "429"));
+    }
+
+    /**
+     * Authenticated clients, so that each body passes the token check and is inflated: what a body takes from the
+     * budget is its inflated size, so 32 bombs of 50 MB cannot take 1.6 GB of a 512 MiB heap.
+     */
+    @Test
+    void concurrentGzipBombsAreAnsweredWithinTheMemoryLimit() throws Exception {
+        int clients = 32;
+        long inflated = 50_000_000;
+        byte[] bomb = HostileInput.gzippedZeros(inflated);
+        flood("HTTP: gzip bombs at once", clients + " clients posting " + (bomb.length >> 10) + " KiB of gzip inflating"
+                + " to " + (inflated / 1_000_000) + " MB each at once, valid token", clients, "Bearer chaos-token",
+                "gzip", bomb, Set.of("413", "429"));
+    }
+
+    private void flood(String name, String load, int clients, String authorization, String encoding, byte[] body,
+            Set<String> expected) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         try (RouterProcess router = new RouterProcess("http-large-body-flood",
@@ -59,11 +81,14 @@ class HttpLargeBodyFloodChaos {
                 ExecutorService senders = Executors.newFixedThreadPool(clients);
                 List<Future<HttpResponse<Void>>> sent = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
-                    sent.add(senders.submit(() -> http.send(HttpRequest.newBuilder(router.uri("/ingest/ndjson"))
-                            .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer wrong-token")
+                    HttpRequest.Builder request = HttpRequest.newBuilder(router.uri("/ingest/ndjson"))
+                            .timeout(Duration.ofMinutes(2)).header("Authorization", authorization)
                             .header("Content-Type", "application/x-ndjson")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                            HttpResponse.BodyHandlers.discarding())));
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                    if (encoding != null) {
+                        request.header("Content-Encoding", encoding);
+                    }
+                    sent.add(senders.submit(() -> http.send(request.build(), HttpResponse.BodyHandlers.discarding())));
                 }
                 senders.shutdown();
                 for (Future<HttpResponse<Void>> future : sent) {
@@ -86,16 +111,14 @@ class HttpLargeBodyFloodChaos {
                 long peakRss = router.peakRssMebibytes();
                 String fared = liveness + "; peak RSS " + peakRss + " MiB (limit " + MEMORY.limitMebibytes() + ")";
                 int missingRetryAfter = withoutRetryAfter;
-                ChaosReport.row("HTTP: large bodies at once", clients + " clients posting " + BODY_BYTES
-                        + " bytes each at once, wrong token", fared, "answers " + answers + ", "
-                                + missingRetryAfter + " 429s without Retry-After; a valid request afterwards: "
-                                + valid);
+                ChaosReport.row(name, load, fared, "answers " + answers + ", " + missingRetryAfter
+                        + " 429s without Retry-After; a valid request afterwards: " + valid);
                 assertAll(
                         () -> assertTrue(router.isAlive(), "router died"),
                         () -> assertEquals(0, liveness.failures(), liveness.toString()),
                         () -> assertTrue(peakRss < MEMORY.limitMebibytes(), "peak RSS " + peakRss + " MiB"),
-                        () -> assertTrue(answers.keySet().stream().allMatch(a -> a.equals("401") || a.equals("429")),
-                                "every request answered 401 or 429: " + answers),
+                        () -> assertTrue(answers.keySet().stream().allMatch(expected::contains),
+                                "every request answered " + expected + ": " + answers),
                         () -> assertEquals(0, missingRetryAfter, "429 without Retry-After"),
                         () -> assertEquals(200, valid, "a valid request after the flood"));
             }
