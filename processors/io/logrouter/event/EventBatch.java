@@ -44,9 +44,7 @@ public final class EventBatch implements Iterable<LogEvent> {
 
     /** Marks each of the events settled: written or dead-lettered by a sink, or dropped on purpose. */
     public void settle(Iterable<LogEvent> settledEvents) {
-        for (LogEvent event : settledEvents) {
-            settlement.settle(event);
-        }
+        settlement.settle(settledEvents);
     }
 
     /** Whether every event still in the batch is settled: what a source may acknowledge. */

@@ -36,6 +36,17 @@ public final class Settlement {
 
     /** A sink wrote or dead-lettered the event for good, or a stage dropped it on purpose. */
     public synchronized void settle(LogEvent event) {
+        settleOne(event);
+    }
+
+    /** The same for a sink's whole write: one lock for the batch, not one per event. */
+    public synchronized void settle(Iterable<LogEvent> events) {
+        for (LogEvent event : events) {
+            settleOne(event);
+        }
+    }
+
+    private void settleOne(LogEvent event) {
         LogEvent current = event;
         while (current != null && settled.add(current)) {
             LogEvent original = originals.get(current);
